@@ -44,6 +44,7 @@ MESSAGES = {
     "E106": "{path}: line {line}: not a JSON object ({detail}); fix or remove the line",
     "E107": "{path}: line {line}: needs a \"text\" or \"html\" field",
     "E108": "{path}: a directory with no readable files (.txt, .html, .htm, .jsonl, .jsonl.gz, .json)",
+    "E109": "{source}: {reason}; only English is extracted for now",
     "E201": "{option}: {detail}",
     "E301": "{path}: cannot open the database ({detail}); is another process using it?",
 }
