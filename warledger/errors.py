@@ -45,6 +45,8 @@ MESSAGES = {
     "E107": "{path}: line {line}: needs a \"text\" or \"html\" field",
     "E108": "{path}: a directory with no readable files (.txt, .html, .htm, .jsonl, .jsonl.gz, .json)",
     "E109": "{source}: {reason}; only English is extracted for now",
+    "E110": "{path}: cannot be read ({detail}); check that it exists and that you may read it",
+    "E111": "{path}: not a valid gzip file ({detail}); decompress it or re-create it with gzip",
     "E201": "{option}: {detail}",
     "E301": "{path}: cannot open the database ({detail}); is another process using it?",
 }
