@@ -49,6 +49,17 @@ MESSAGES = {
     "E111": "{path}: not a valid gzip file ({detail}); decompress it or re-create it with gzip",
     "E201": "{option}: {detail}",
     "E301": "{path}: cannot open the database ({detail}); is another process using it?",
+    "E302": "{path}: the folder {folder} does not exist; create it or choose another --db path",
+    "E303": "{path}: is a directory, not a database file; pass a file path such as {path}/warledger.duckdb",
+    "E304": "{path}: exists but is not a DuckDB database; choose another --db path or move the file away",
+    "E305": "{path}: locked by another process{holder}; wait for it to finish (or stop it), then retry",
+    "E306": "{path}: no such database to open read-only; run `warledger ingest` first or check the path",
+    "E307": "{path}: written by a newer warledger (schema version {found}, this one reads up to {known}); upgrade warledger",
+    "E308": "{path}: schema version {found} needs upgrading to {known}; open it once without read-only to migrate",
+    "E309": "{path}: a DuckDB database that warledger did not create (table {table} without schema_version); "
+    "choose another --db path",
+    "E310": "{path}: opened read-only; open it without read_only to {action}",
+    "E311": "{path}: could not store the batch starting at {source} ({detail}); nothing from that batch was written",
 }
 
 
@@ -58,3 +69,7 @@ def message(code: str, **fields: object) -> str:
 
 def input_error(code: str, **fields: object) -> InputError:
     return InputError(message(code, **fields), code=code)
+
+
+def store_error(code: str, **fields: object) -> StoreError:
+    return StoreError(message(code, **fields), code=code)
