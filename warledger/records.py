@@ -250,3 +250,130 @@ def article_from_dict(data: dict[str, Any]) -> Article:
     d = {k: v for k, v in data.items() if k not in ("type", "contract")}
     d["captions"] = [Caption(**c) for c in d.get("captions") or []]
     return Article(**d)
+
+
+# --- Fusion: events (one real-world incident seen in many reports) and the claims registry -------------------------
+# Described in docs/fusion.md. Added after contract 1.0: "event" and "registry_claim" records.
+
+
+@dataclass(slots=True)
+class TollPoint:
+    """One report's figure for a toll (killed, injured or missing), as it was published."""
+
+    article_id: str
+    incident_id: str
+    publisher: str | None
+    published: str | None
+    min: int | None
+    max: int | None
+    qualifier: str
+    attributed_to: list[str]
+    evidence: str | None
+    """The text the figure was read from (the incident's evidence for that field), if any."""
+
+
+@dataclass(slots=True)
+class Toll:
+    """UCDP-style low/best/high for one count of an event, and every figure in publication order."""
+
+    low: int | None
+    best: int | None
+    high: int | None
+    history: list[TollPoint]
+
+
+@dataclass(slots=True)
+class EventMember:
+    """One report (an incident of one article) in an event, and why it was merged."""
+
+    incident_id: str
+    article_id: str
+    publisher: str | None
+    published: str | None
+    score: float | None
+    """The merge score against ``linked_to``; None for an event of one report."""
+    reasons: list[str]
+    """Why it belongs: "same gazetteer entry geonames:698740", "dates 0 days apart", ..."""
+    linked_to: str | None
+    """The member incident it was compared with (its strongest link inside the event)."""
+
+
+@dataclass(slots=True)
+class Event:
+    """One real-world incident seen in one or more reports, after fusion across articles."""
+
+    id: str
+    """``stable_id("evt", <incident id of the earliest report>)``; see docs/fusion.md."""
+    date: str | None
+    date_precision: str
+    event_type: str | None
+    weapon: str | None
+    location: Location | None
+    perpetrator: str | None
+    targets: list[str]
+    killed: Toll | None
+    injured: Toll | None
+    missing: Toll | None
+    members: list[EventMember]
+    first_published: str | None
+    last_published: str | None
+    supersedes: list[str] = field(default_factory=list)
+    """Ids this event had before a report published earlier joined it (so old links can be followed)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "event", **_plain(self)}
+
+
+@dataclass(slots=True)
+class ClaimReport:
+    """One article's report of a registry claim."""
+
+    claim_id: str
+    article_id: str
+    publisher: str | None
+    published: str | None
+    evidence: str | None
+
+
+@dataclass(slots=True)
+class RegistryClaim:
+    """One estimate (claimant, side, population, metric, figures, period), however many outlets repeated it."""
+
+    id: str
+    claimant: str | None
+    side: str | None
+    population: str
+    metric: str
+    min: int | None
+    max: int | None
+    qualifier: str
+    period_start: str | None
+    period_end: str | None
+    as_of: str | None
+    projection: bool
+    disputed_by: list[str]
+    reports: list[ClaimReport]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "registry_claim", **_plain(self)}
+
+
+def _toll_from_dict(data: dict[str, Any] | None) -> Toll | None:
+    if data is None:
+        return None
+    return Toll(data["low"], data["best"], data["high"], [TollPoint(**p) for p in data.get("history") or []])
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    d = {k: v for k, v in data.items() if k != "type"}
+    d["location"] = location_from_dict(d.get("location"))
+    for k in ("killed", "injured", "missing"):
+        d[k] = _toll_from_dict(d.get(k))
+    d["members"] = [EventMember(**m) for m in d.get("members") or []]
+    return Event(**d)
+
+
+def registry_claim_from_dict(data: dict[str, Any]) -> RegistryClaim:
+    d = {k: v for k, v in data.items() if k != "type"}
+    d["reports"] = [ClaimReport(**r) for r in d.get("reports") or []]
+    return RegistryClaim(**d)
