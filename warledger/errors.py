@@ -60,6 +60,7 @@ MESSAGES = {
     "choose another --db path",
     "E310": "{path}: opened read-only; open it without read_only to {action}",
     "E311": "{path}: could not store the batch starting at {source} ({detail}); nothing from that batch was written",
+    "E312": "{path}: could not create or migrate the schema ({detail}); the database is unchanged",
 }
 
 
