@@ -1,0 +1,113 @@
+"""HTML pages: the article body and metadata with trafilatura, the captions from ``<figcaption>``.
+
+Public and stable: ``HtmlPage`` and ``read_html``. The body comes back as lines (one per paragraph, heading or list
+item), ready for the same furniture and caption cleaning as scraped text (``warledger.clean.layout``).
+
+trafilatura runs with comments off, as the output contract asks: reader comments are not the article.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+import trafilatura
+from lxml import html as lxml_html
+
+from warledger.clean.boilerplate import normalise_line
+from warledger.clean.captions import split_credit
+from warledger.records import Caption
+
+log = logging.getLogger(__name__)
+
+CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|author|attribution|photographer", re.IGNORECASE)
+"""``class`` or ``itemprop`` values that mark the credit part of a ``<figcaption>``."""
+
+MAX_FIGCAPTION_CHARS = 600
+"""A <figcaption> longer than this is not a photo caption (some sites wrap whole sections in <figure>)."""
+
+
+@dataclass(slots=True)
+class HtmlPage:
+    """What an HTML page says: body lines, and the metadata trafilatura reads (each None when absent)."""
+
+    lines: list[str] = field(default_factory=list)
+    title: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    description: str | None = None
+    captions: list[Caption] = field(default_factory=list)
+
+
+def _text(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    clean = normalise_line(value)
+    return clean or None
+
+
+def _is_credit_element(element: lxml_html.HtmlElement) -> bool:
+    marks = f"{element.get('class', '')} {element.get('itemprop', '')}"
+    return CREDIT_CLASS.search(marks) is not None
+
+
+def figcaptions(tree: lxml_html.HtmlElement) -> list[Caption]:
+    """Every ``<figcaption>`` as a ``Caption``: the credit from an element marked as one (class or itemprop
+    "credit", "copyright"...), else from a parenthesised or labelled credit at the end ("(Reuters)",
+    "Photograph: Name/Agency")."""
+    captions: list[Caption] = []
+    seen: set[str] = set()
+    for element in tree.iter("figcaption"):
+        credit_parts = [normalise_line(part.text_content()) for part in element.iter() if _is_credit_element(part)]
+        credit = " ".join(part for part in credit_parts if part) or None
+        text = normalise_line(element.text_content())
+        if credit and text.endswith(credit):
+            text = text[: -len(credit)].rstrip(" .,;|-–—")
+        elif credit is None:
+            parts = split_credit(text, require_known=False)
+            if parts is not None:
+                text, credit = parts
+        if not text or len(text) > MAX_FIGCAPTION_CHARS or text in seen:
+            continue
+        seen.add(text)
+        captions.append(Caption(text, credit))
+    return captions
+
+
+def read_html(
+    html: str,
+    *,
+    url: str | None = None,
+    favor_precision: bool = False,
+    favor_recall: bool = False,
+) -> HtmlPage:
+    """Extract the body lines and metadata of one HTML page. An empty or unparsable page gives an empty
+    ``HtmlPage`` (logged), never an exception."""
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        log.warning("could not parse the HTML of %s", url or "a document")
+        return HtmlPage(url=url)
+    captions = figcaptions(tree)
+    result = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        favor_precision=favor_precision,
+        favor_recall=favor_recall,
+    )
+    if result is None:
+        log.info("trafilatura found no article body in %s", url or "a document")
+        return HtmlPage(url=url, captions=captions)
+    body = getattr(result, "text", None) or ""
+    return HtmlPage(
+        lines=body.splitlines(),
+        title=_text(getattr(result, "title", None)),
+        date=_text(getattr(result, "date", None)),
+        publisher=_text(getattr(result, "sitename", None)),
+        url=_text(getattr(result, "url", None)) or url,
+        description=_text(getattr(result, "description", None)),
+        captions=captions,
+    )

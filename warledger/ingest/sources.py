@@ -1,0 +1,224 @@
+"""Read input paths into ``Document`` records: files, directories (recursed in sorted order) and ``-`` for stdin.
+
+Public and stable: ``read_sources`` and ``EXTENSIONS``. Nothing here raises on bad input: every file that cannot
+be used becomes a ``Problem`` with a code (E1xx, see ``warledger.errors``) and a message saying what to do, and
+the run goes on with the next file (or the next line of a JSON Lines file).
+
+Dispatch is by extension and by content: a ``.txt`` that holds HTML is read as HTML, a ``.txt`` or stdin stream
+of JSON objects as JSON Lines. Files are measured (``stat``) before they are read, so a file over ``max_mb`` is
+rejected without being loaded; JSON Lines are streamed line by line and ``max_mb`` applies to each document.
+"""
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+from warledger.errors import message
+from warledger.ingest.jsonlines import document_from_line, documents_from_json, documents_from_lines
+from warledger.ingest.sniff import SNIFF_BYTES, Undecodable, decode, is_binary, looks_like_html, looks_like_jsonl
+from warledger.records import Document, Problem
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = (".txt", ".text", ".html", ".htm", ".jsonl", ".jsonl.gz", ".json", ".md")
+"""File names a directory walk picks up (case-insensitive); other files in a directory are skipped."""
+
+HTML_EXTENSIONS = (".html", ".htm")
+STDIN = "-"
+_CHUNK = 1 << 16
+_MB = 1024 * 1024
+
+Item = Document | Problem
+
+
+def _problem(code: str, source: str, *, line: int | None = None, **fields: object) -> Problem:
+    return Problem(source, message(code, path=source, **fields), line=line, code=code)
+
+
+def _stream_lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    """The lines of ``head`` followed by the rest of ``stream``, read in chunks (never all at once)."""
+    pending = head
+    while True:
+        *complete, pending = pending.split(b"\n")
+        yield from complete
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            break
+        pending += chunk
+    if pending:
+        yield pending
+
+
+def _jsonl_stream(
+    head: bytes, stream: BinaryIO, *, source: str, published: str | None, max_mb: float
+) -> Iterator[Item]:
+    """Documents from a JSON Lines byte stream, line by line; an undecodable line is a Problem (E104)."""
+    found = False
+    for number, raw in enumerate(_stream_lines(head, stream), start=1):
+        try:
+            text = decode(raw).text
+        except Undecodable:
+            found = True
+            yield _problem("E104", f"{source}:{number}", line=number)
+            continue
+        item = document_from_line(text, source=source, number=number, published=published, max_mb=max_mb)
+        if item is not None:
+            found = True
+            yield item
+    if not found:
+        yield _problem("E102", source)
+
+
+def _from_text(
+    text: str, *, source: str, html_hint: bool, json_hint: bool, published: str | None, max_mb: float
+) -> Iterator[Item]:
+    """Dispatch decoded text: HTML, JSON (Lines) or a plain page."""
+    if not text.strip():
+        yield _problem("E102", source)
+    elif json_hint:
+        yield from documents_from_json(text, source=source, published=published, max_mb=max_mb)
+    elif html_hint or looks_like_html(text):
+        yield Document(source_id=source, html=text, published=published)
+    elif looks_like_jsonl(text):
+        yield from documents_from_lines(text.splitlines(), source=source, published=published, max_mb=max_mb)
+    else:
+        yield Document(source_id=source, text=text, published=published)
+
+
+def _read_gzip(path: str, *, published: str | None, max_mb: float) -> Iterator[Item]:
+    """``.jsonl.gz`` is streamed line by line; any other ``X.gz`` is decompressed (up to ``max_mb``) and read as X."""
+    inner = path.lower()[: -len(".gz")]
+    limit = int(max_mb * _MB)
+    try:
+        with gzip.open(path, "rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+            if inner.endswith(".jsonl") and splits_on_newlines(head):
+                yield from _jsonl_stream(head, stream, source=path, published=published, max_mb=max_mb)  # type: ignore[arg-type]
+                return
+            data = head + stream.read(max(0, limit + 1 - len(head)))
+    except (OSError, EOFError, zlib.error) as exc:
+        yield _problem("E111", path, detail=str(exc) or type(exc).__name__)
+        return
+    if len(data) > limit and not inner.endswith((".jsonl", ".json")):
+        yield _problem("E105", path, size=f"> {max_mb}", limit=max_mb)
+        return
+    yield from _from_bytes(data, source=path, name=inner, published=published, max_mb=max_mb)
+
+
+def _from_bytes(data: bytes, *, source: str, name: str, published: str | None, max_mb: float) -> Iterator[Item]:
+    try:
+        text = decode(data).text
+    except Undecodable as exc:
+        yield _problem("E103", source) if exc.binary else _problem("E104", source)
+        return
+    yield from _from_text(
+        text,
+        source=source,
+        html_hint=name.endswith(HTML_EXTENSIONS),
+        json_hint=name.endswith((".json", ".jsonl")),
+        published=published,
+        max_mb=max_mb,
+    )
+
+
+def read_file(path: str, *, published: str | None = None, max_mb: float = 20.0) -> Iterator[Item]:
+    """Documents (or one Problem) from one file. See ``read_sources`` for the rules."""
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        yield _problem("E101", path)
+        return
+    except OSError as exc:
+        yield _problem("E110", path, detail=exc.strerror or str(exc))
+        return
+    lower = path.lower()
+    if lower.endswith(".gz"):
+        yield from _read_gzip(path, published=published, max_mb=max_mb)
+        return
+    if size == 0:
+        yield _problem("E102", path)
+        return
+    is_jsonl = lower.endswith(".jsonl")
+    if not is_jsonl and size > max_mb * _MB:
+        yield _problem("E105", path, size=f"{size / _MB:.1f}", limit=max_mb)
+        return
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+            if is_binary(head):
+                yield _problem("E103", path)
+                return
+            if is_jsonl and splits_on_newlines(head):
+                yield from _jsonl_stream(head, stream, source=path, published=published, max_mb=max_mb)
+                return
+            data = head + stream.read()
+    except OSError as exc:
+        yield _problem("E110", path, detail=exc.strerror or str(exc))
+        return
+    yield from _from_bytes(data, source=path, name=lower, published=published, max_mb=max_mb)
+
+
+def splits_on_newlines(head: bytes) -> bool:
+    """True when a stream can be split on newline bytes: no UTF-16/32 byte-order mark or NUL-interleaved text."""
+    return not head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) and b"\x00" not in head
+
+
+def read_stdin(*, published: str | None = None, max_mb: float = 20.0, stream: BinaryIO | None = None) -> Iterator[Item]:
+    """Documents from standard input (source ``-``): one page, or a JSON Lines stream of any length."""
+    source = STDIN
+    stream = stream if stream is not None else sys.stdin.buffer
+    head = stream.read(SNIFF_BYTES)
+    if not head.strip():
+        yield _problem("E102", source)
+        return
+    if is_binary(head):
+        yield _problem("E103", source)
+        return
+    if splits_on_newlines(head) and looks_like_jsonl(head.decode("utf-8", "replace")):
+        yield from _jsonl_stream(head, stream, source=source, published=published, max_mb=max_mb)
+        return
+    limit = int(max_mb * _MB)
+    data = head + stream.read(max(0, limit + 1 - len(head)))
+    if len(data) > limit:
+        yield _problem("E105", source, size=f"> {max_mb}", limit=max_mb)
+        return
+    yield from _from_bytes(data, source=source, name="", published=published, max_mb=max_mb)
+
+
+def walk_directory(path: str) -> Iterator[str]:
+    """Files under ``path`` with one of ``EXTENSIONS``, recursively, in sorted order; hidden entries skipped."""
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(EXTENSIONS):
+                yield os.path.join(root, name)
+
+
+def read_sources(paths: Iterable[str], *, published: str | None = None, max_mb: float = 20.0) -> Iterator[Item]:
+    """Read every path into ``Document`` records, or ``Problem`` records for what cannot be used.
+
+    Each path is a file, a directory (recursed, sorted, files ending .txt .text .html .htm .jsonl .jsonl.gz .json
+    .md) or ``-`` for stdin. Plain text becomes ``Document(text=...)``, HTML ``Document(html=...)``; JSON Lines give
+    one document per line with ``source_id`` the line's ``id`` (else ``path:line``). ``published`` applies to
+    plain files and to JSON lines that give no date of their own. ``max_mb`` is the largest document read.
+
+    >>> for item in read_sources(["pages/"], published="2026-01-28"):   # doctest: +SKIP
+    ...     print(item.source_id if isinstance(item, Document) else item)
+    """
+    for path in paths:
+        if path == STDIN:
+            yield from read_stdin(published=published, max_mb=max_mb)
+        elif os.path.isdir(path):
+            found = False
+            for file_path in walk_directory(path):
+                found = True
+                yield from read_file(file_path, published=published, max_mb=max_mb)
+            if not found:
+                yield _problem("E108", path)
+        else:
+            yield from read_file(path, published=published, max_mb=max_mb)
