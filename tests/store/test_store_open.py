@@ -160,3 +160,30 @@ def test_a_failed_migration_leaves_the_old_version(version_1_db: tuple[Path, obj
                                                 "'incidents'").fetchall()}
     connection.close()
     assert "day" not in columns
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "database.md"
+
+
+def test_every_column_and_store_error_is_documented() -> None:
+    from warledger.errors import MESSAGES
+
+    text = DOCS.read_text(encoding="utf-8")
+    with Ledger(":memory:") as ledger:
+        columns = ledger.sql("SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal"
+                            " AND database_name = current_database()")
+    for column in columns:
+        assert f"### `{column['table_name']}`" in text, column["table_name"]
+        assert column["column_name"] in text, column
+    for code in MESSAGES:
+        if code.startswith("E3"):
+            assert f"| {code} |" in text, code
+
+
+def test_public_names() -> None:
+    import warledger.export
+    import warledger.store
+
+    assert sorted(warledger.store.__all__) == ["ArticleFilter", "ClaimFilter", "Clause", "IncidentFilter",
+                                               "IngestStats", "Ledger", "SCHEMA_VERSION"]
+    assert sorted(warledger.export.__all__) == ["COLUMN_SETS", "FORMATS", "column_set", "export"]
