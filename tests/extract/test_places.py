@@ -1,0 +1,180 @@
+"""Places in text: spellings, "near", oblasts, regions, homonyms, and the words that are not places.
+
+Every sentence here was written for these tests.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warledger.extract.places import PlaceMatch, find_places, resolve_places
+
+
+def only(text: str, surface: str) -> PlaceMatch:
+    found = [m for m in find_places(text) if m.text == surface]
+    assert len(found) == 1, [m.text for m in find_places(text)]
+    return found[0]
+
+
+def surfaces(text: str) -> list[str]:
+    return [m.text for m in find_places(text)]
+
+
+def test_kyiv_and_kiev_are_one_place() -> None:
+    new = only("Air raid sirens sounded across Kyiv at dawn.", "Kyiv").location
+    old = only("Air raid sirens sounded across Kiev at dawn.", "Kiev").location
+    assert new == old
+    assert (new.name, new.admin1, new.precision, new.near) == ("Kyiv", "Kyiv City", 1, False)
+
+
+def test_odesa_and_odessa_are_one_place() -> None:
+    new = only("A drone fell on a warehouse in Odesa overnight.", "Odesa").location
+    old = only("A drone fell on a warehouse in Odessa overnight.", "Odessa").location
+    assert new == old and new.admin1 == "Odesa Oblast" and new.gazetteer_id == "geonames:698740"
+
+
+def test_near_kyiv_is_kyiv_oblast_precision_2() -> None:
+    match = only("A missile killed a farmer and his wife near Kyiv on Sunday.", "Kyiv")
+    assert match.kind == "place"
+    assert (match.location.name, match.location.admin1) == ("Kyiv", "Kyiv Oblast")
+    assert (match.location.precision, match.location.near) == (2, True)
+
+
+def test_outskirts_forms_are_near() -> None:
+    for text, surface in (("Debris landed on the outskirts of Kharkiv.", "Kharkiv"),
+                          ("Debris landed in Kharkiv's outskirts.", "Kharkiv"),
+                          ("A depot 15 km from Melitopol burned.", "Melitopol")):
+        location = only(text, surface).location
+        assert (location.near, location.precision, location.admin1) == (True, 2, location.admin1), text
+        assert location.admin1 in {"Kharkiv Oblast", "Zaporizhzhia Oblast"}
+
+
+def test_the_kharkiv_region_is_the_oblast() -> None:
+    match = only("Two villages in the Kharkiv region lost power after the strike.", "Kharkiv region")
+    assert match.kind == "oblast"
+    assert (match.location.admin1, match.location.precision) == ("Kharkiv Oblast", 4)
+    assert match.location.gazetteer_id == "oblast:UA.07"
+    city = only("Two villages near the Kharkiv ring road lost power.", "Kharkiv")
+    assert city.kind == "place" and city.location.admin1 == "Kharkiv Oblast"
+
+
+def test_a_list_before_regions_is_all_oblasts() -> None:
+    matches = find_places("Shelling was reported in the Sumy, Chernihiv and Poltava regions on Friday.")
+    assert [(m.text, m.kind) for m in matches] == [("Sumy", "oblast"), ("Chernihiv", "oblast"),
+                                                    ("Poltava regions", "oblast")]
+    assert [m.location.admin1 for m in matches] == ["Sumy Oblast", "Chernihiv Oblast", "Poltava Oblast"]
+
+
+def test_black_sea_port_of_pivdennyi_is_in_odesa_oblast() -> None:
+    matches = find_places("Drones damaged a grain terminal in the Black Sea port of Pivdennyi.")
+    assert [m.text for m in matches] == ["Pivdennyi"]
+    location = matches[0].location
+    assert (location.name, location.admin1, location.precision) == ("Pivdenne", "Odesa Oblast", 1)
+
+
+def test_southern_city_of_is_the_place_itself() -> None:
+    location = only("Rockets hit the southern city of Mykolaiv before noon.", "Mykolaiv").location
+    assert (location.admin1, location.precision, location.near) == ("Mykolaiv Oblast", 1, False)
+
+
+def test_russian_transliterations() -> None:
+    found = {m.text: m.location for m in find_places("Fires broke out in Energodar, Nikolaev and Zaporozhye.")}
+    assert found["Energodar"].name == "Enerhodar"
+    assert found["Nikolaev"].name == "Mykolaiv"
+    assert found["Zaporozhye"].admin1 == "Zaporizhzhia Oblast"
+
+
+def test_common_word_village_not_matched_in_lowercase_prose() -> None:
+    assert surfaces("The bucha of volunteers handed out bread and a smile to everyone in the square.") == []
+    assert surfaces("Volunteers from Bucha handed out bread.") == ["Bucha"]
+
+
+def test_english_words_that_name_villages_are_not_places() -> None:
+    assert surfaces("Smile, said the photographer, and Victory followed Peace in the parade.") == []
+    assert surfaces("Pesky drones buzzed over the fields.") == []
+
+
+def test_small_place_needs_a_place_cue() -> None:
+    assert surfaces("Kalanchak residents said the ferry was back.") == ["Kalanchak"]
+    bare = [m for m in find_places("Opytne said nothing.") if m.text == "Opytne"]
+    cued = [m for m in find_places("Fighting raged in Opytne all week.") if m.text == "Opytne"]
+    assert bare == [] and len(cued) == 1 and cued[0].location.admin1 == "Donetsk Oblast"
+
+
+def test_homonyms_follow_the_oblast_named_in_the_text() -> None:
+    text = "The village of Oleksandrivka in the Kherson region was shelled for a third day."
+    match = only(text, "Oleksandrivka")
+    assert match.location.admin1 == "Kherson Oblast"
+    assert len(match.candidates) > 1
+    other = only("The village of Oleksandrivka near Kropyvnytskyi was shelled.", "Oleksandrivka")
+    assert other.location.admin1 == "Kirovohrad Oblast"
+
+
+def test_resolve_places_uses_the_article_oblasts() -> None:
+    match = only("Shells fell on Oleksandrivka at night.", "Oleksandrivka")
+    default = match.location
+    resolved = resolve_places([match], article_admin1=["Odeska oblast"])[0]
+    assert resolved.location.admin1 == "Odesa Oblast"
+    assert resolved.location.gazetteer_id != default.gazetteer_id
+    assert resolve_places([match])[0].location == default
+
+
+def test_russian_place_has_country_ru() -> None:
+    city = only("Explosions were heard in Belgorod overnight.", "Belgorod").location
+    assert (city.country, city.admin1, city.precision) == ("RU", "Belgorod Oblast", 1)
+    oblast = only("A border village in the Belgorod region was evacuated.", "Belgorod region").location
+    assert (oblast.country, oblast.precision, oblast.gazetteer_id) == ("RU", 4, "oblast:RU.09")
+
+
+def test_donbas_is_a_region_and_ukraine_a_country() -> None:
+    text = "Heavy fighting continued in Donbas, eastern Ukraine, and across Ukraine."
+    matches = {m.text: m for m in find_places(text)}
+    donbas = matches["Donbas"]
+    assert (donbas.kind, donbas.location.precision, donbas.location.admin1) == ("region", 5, None)
+    assert matches["eastern Ukraine"].location.precision == 5
+    country = matches["Ukraine"]
+    assert (country.kind, country.location.precision, country.location.gazetteer_id) == ("country", 6, "country:UA")
+
+
+def test_standalone_oblast_names() -> None:
+    assert only("Partisans were active in Crimea.", "Crimea").location.admin1 == "Autonomous Republic of Crimea"
+    assert only("Shelling hit towns of the DPR.", "DPR").location.admin1 == "Donetsk Oblast"
+
+
+def test_rivers_media_and_fleet_are_not_places() -> None:
+    assert surfaces("Boats crossed the Dnipro at night.") == []
+    assert surfaces("The Kyiv Independent reported it first.") == []
+    assert surfaces("A Black Sea Fleet ship was hit.") == []
+    assert surfaces("The ship sank in the Black Sea.") == ["Black Sea"]
+
+
+def test_front_direction_and_district() -> None:
+    front = only("Assaults continued on the Bakhmut direction.", "Bakhmut").location
+    assert (front.precision, front.near, front.admin1) == (5, True, "Donetsk Oblast")
+    district = only("Shelling hit the Nikopol district overnight.", "Nikopol").location
+    assert district.precision == 3
+
+
+def test_capital_speaking_for_a_government_is_not_a_place() -> None:
+    assert surfaces("Kyiv said the talks had stalled.") == []
+    assert surfaces("Moscow's forces pulled back.") == []
+    assert surfaces("Moscow was quiet.") == ["Moscow"]
+
+
+def test_longest_name_wins() -> None:
+    assert surfaces("The dam at Nova Kakhovka was breached.") == ["Nova Kakhovka"]
+
+
+WORDS = ["near", "Kyiv", "Kiev", "the", "Kharkiv", "region", "of", "Odesa's", "outskirts", "Pokrovs'k", "and",
+         "Donbas", "in", "bucha", "Bucha", "DPR", ",", "Zaporizhzhia", "oblasts", "Ukraine", "—", "Kyïv", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25), st.sampled_from([" ", "  ", "-", ", "]))
+def test_offsets_always_index_the_input(words: list[str], glue: str) -> None:
+    text = glue.join(words)
+    previous_end = 0
+    for match in find_places(text):
+        assert text[match.start:match.end] == match.text
+        assert match.start >= previous_end
+        previous_end = match.end

@@ -1,0 +1,75 @@
+"""The builder's selection rules, on small invented records (the real GeoNames data is not needed)."""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from warledger.gazetteer.build import (
+    Region,
+    ascii_name,
+    clean_alternates,
+    feature_kinds,
+    keep_alternate,
+    place_rows,
+    select_cities,
+    write_places,
+)
+
+
+def city(gid: int, name: str, admin1: str, lat: float, lon: float, population: int, country: str = "UA",
+         alternates: tuple[str, ...] = ()) -> dict[str, object]:
+    return {"geonameid": gid, "name": name, "countrycode": country, "admin1code": admin1, "latitude": lat,
+            "longitude": lon, "population": population, "alternatenames": list(alternates)}
+
+
+REGIONS = [Region("UA.12", "UA", 1), Region("UA.07", "UA", 2), Region("RU.09", "RU", 9)]
+
+
+def test_keep_alternate_rules() -> None:
+    assert keep_alternate("Kharkov")
+    assert keep_alternate("Kam'janske")
+    assert not keep_alternate("Харків")
+    assert not keep_alternate("HRK")
+    assert not keep_alternate("kharkiv")
+    assert not keep_alternate("Ko")
+    assert not keep_alternate("Tokmak i Ukraina")
+    assert keep_alternate("Rostov-on-Don")
+
+
+def test_clean_alternates_folds_and_dedupes() -> None:
+    kept = clean_alternates("Kharkiv", ["Kharkov", "Charkiw", "Kharkiv", "Kharkív", "HRK", "Харків", "Kharkow"])
+    assert kept == ["Charkiw", "Kharkov", "Kharkow"]
+    assert ascii_name("Kijów’s") == "Kijow's"
+
+
+def test_selection_keeps_ukraine_and_listed_russian_regions() -> None:
+    cities = [city(5, "Oskol", "09", 51.0, 37.0, 9000, "RU"), city(4, "Tula", "76", 54.2, 37.6, 9000, "RU"),
+              city(3, "Izium", "07", 49.2, 37.3, 45000)]
+    assert [c["geonameid"] for c in select_cities(cities, REGIONS)] == [3, 5]
+
+
+def test_feature_kinds() -> None:
+    cities = [
+        city(1, "Kyiv", "12", 50.45, 30.52, 2_900_000),
+        city(11, "Obolon", "12", 50.50, 30.50, 240_000),
+        city(2, "Kharkiv", "07", 50.00, 36.23, 1_400_000),
+        city(21, "Saltivka", "07", 50.03, 36.31, 400_000),
+        city(22, "Chuhuiv", "07", 49.84, 36.69, 36_000),
+        city(23, "Tsentralnyi", "07", 49.99, 36.25, 90_000),
+        city(9, "Belgorod", "09", 50.60, 36.58, 345_000, "RU"),
+    ]
+    kinds = feature_kinds(cities, REGIONS)
+    assert kinds == {1: "PPLC", 11: "PPLX", 2: "PPLA", 21: "PPLX", 22: "PPL", 23: "PPLX", 9: "PPLA"}
+
+
+def test_rows_and_reproducible_file(tmp_path: Path) -> None:
+    cities = [city(2, "Kharkiv", "07", 50.004444, 36.231389, 1_400_000, alternates=("Kharkov", "Харків")),
+              city(1, "Kyiv", "12", 50.45466, 30.5238, 2_900_000)]
+    rows = place_rows(cities, REGIONS)
+    assert rows[0] == ["2", "Kharkiv", "UA.07", "UA", "50.00444", "36.23139", "1400000", "PPLA", "Kharkov"]
+    first = write_places(rows, tmp_path / "a.tsv.gz")
+    second = write_places(rows, tmp_path / "b.tsv.gz")
+    assert first == second
+    assert (tmp_path / "a.tsv.gz").read_bytes() == (tmp_path / "b.tsv.gz").read_bytes()
+    text = gzip.decompress((tmp_path / "a.tsv.gz").read_bytes()).decode()
+    assert text.splitlines()[0].split("\t")[0] == "id"

@@ -1,0 +1,220 @@
+"""Find the places a text names, resolved to gazetteer locations with UCDP precision codes.
+
+Public and stable: ``PlaceMatch``, ``find_places(text)``, ``resolve_places(matches, article_admin1=...)``.
+Every match indexes the input: ``text[match.start:match.end] == match.text``.
+
+The rules, in the order they apply to each name the gazetteer finds (``Gazetteer.scan``):
+
+1. A place name counts only when its first letter is a capital in the text ("bucha" in lowercase prose is not
+   Bucha), and the longest name wins where names overlap ("Nova Kakhovka" over "Kakhovka"; a stoplist phrase such as
+   "Kyiv Independent" over "Kyiv").
+2. A region word after a name makes it an oblast, precision 4, with the word in the span: "the Kharkiv region",
+   "Odesa oblast", "Kursk province", and every name of a list before it ("Kharkiv, Donetsk and Luhansk regions").
+   Names that mean an oblast on their own ("Odeshchyna", "Crimea", "DPR") are oblasts without the word.
+3. "Donbas" is a region, precision 5, admin1 None (it spans Donetsk and Luhansk oblasts; both count as context for
+   homonyms). A country is precision 6 ("Ukraine", "Russia"), and "eastern Ukraine" a region of precision 5 without
+   coordinates. A sea is precision 7 unless it qualifies a noun ("Black Sea port", "Black Sea Fleet").
+4. A river's name is not the town of that name next to "the" or "river" ("the Dnipro", "Irpin river").
+5. "near X", "outside X", "on the outskirts of X", "X's outskirts", "north of X", "10 km from X", "the X area":
+   ``near=True``, precision 2. Near a city with oblast status the location is in the oblast around it: "near Kyiv" is
+   in Kyiv Oblast ("Kyiv" alone is Kyiv City), "near Sevastopol" in Crimea, "near Moscow" in Moscow Oblast.
+   "the X direction/axis/sector/front": near, precision 5. "X district/raion": precision 3 (a city section stays 1).
+   Anything else, including "the southern city of X" and "the port of X", is the place itself, precision 1.
+   Not a place: a name before "district of <city>" (the city is the place: "the Kyivskyi district of Donetsk"),
+   and a national capital that speaks or acts as a government ("Kyiv said", "Moscow's forces").
+6. A small place (the best of its name under 2,000 people) or a section of a city needs a place cue: a preposition
+   or verb before it ("in X", "village of X", "shelled X") or a place noun after it ("X village", "X district").
+7. Homonyms: the match keeps one best candidate per oblast (``PlaceMatch.candidates``); ``resolve_places`` picks the
+   one in an oblast the text or the article names elsewhere, else the most populous (a place outside Ukraine counts
+   a tenth of its population). ``find_places`` already applies it with the text's own oblasts.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from warledger.gazetteer.lookup import Entry, Gazetteer, NameHit, Place
+from warledger.records import Location
+
+SMALL_PLACE = 2_000
+"""Below this population a place name needs a place cue to count."""
+_WINDOW = 70
+
+_I = re.IGNORECASE
+_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_NEAR_BEFORE = re.compile(
+    r"(?:\b(?:near|nearby|outside|around|close to|not far from|in the vicinity of|on the outskirts of|outskirts of"
+    r"|on the approaches to|approaches to|suburbs? of|" + _COMPASS + r"(?: outskirts)? of)"
+    r"|\b\d[\d,.]*\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\w+\s+)?(?:from|of))"
+    r"\s+(?:the\s+)?(?:(?:\w+\s+)?(?:city|town|village|settlement|port|capital)\s+of\s+)?$", _I)
+_NEAR_AFTER = re.compile(r"^(?:['’]s)?\s+(?:outskirts|suburbs?|environs|vicinity|area|surroundings)\b", _I)
+_FRONT_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|frontline|front line|salient|bridgehead)\b", _I)
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|raion|rayon|municipality|hromada|community)\b", _I)
+_REGION_AFTER = re.compile(r"^(?:\s+|-)(?:oblast'?s?|regions?|provinces?|krai|kray|territory|obl\.)(?!\w)", _I)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|of|from|to|into|near|outside|toward|towards|around|on|over|across|hit|struck|shelled|attacked"
+    r"|bombed|captured|liberated|entered|reached|recaptured|retook|seized|occupied|village|town|city|settlement"
+    r"|port|residents?)\s+(?:the\s+)?$", _I)
+_PLACE_AFTER = re.compile(
+    r"^(?:\s+(?:village|town|city|settlement|district|raion|rayon|area|community|hromada|outskirts)\b"
+    r"|\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province))", _I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", _I)
+_RIVER_BEFORE = re.compile(r"\briver\s+$", _I)
+_RIVER_AFTER = re.compile(r"^\s+river\b", _I)
+_COMPASS_BEFORE = re.compile(r"\b" + _COMPASS + r"\s+$", _I)
+_CENTRAL_BEFORE = re.compile(r"\bcentral\s+$", _I)
+_WATER_NOUN_AFTER = re.compile(
+    r"^\s+(?:port|ports|coast|coastline|city|cities|town|towns|resort|fleet|region|village|island|grain|shipping"
+    r"|corridor|naval|navy|ports?)\b", _I)
+_SECTION_OF_AFTER = re.compile(
+    r"^\s+(?:district|microdistrict|micro-district|neighbou?rhood|quarter)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?"
+    r"[A-Z][\w'’-]*(?!\s+[A-Z][\w'’-]*\s+(?:region|oblast|province))(?!\s+(?:region|oblast|province))", re.I)
+_SPEAKS_AFTER = re.compile(
+    r"^(?:\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:said|says|say|wants|wanted|claims|claimed|"
+    r"denies|denied|accuses|accused|insists|insisted|believes|hopes|refuses|refused|demands|demanded|urges|urged|asks|"
+    r"asked|announced|warned|warns|rejected|rejects|agreed|agrees|vowed|vows|threatens|threatened|responded|"
+    r"blames|blamed|admits|admitted|confirmed|considers|expects|intends|plans|seeks|sought)\b"
+    r"|['’]s\s+(?:forces|troops|army|military|government|regime|authorities|allies|partners|attempts?|offensive|"
+    r"counteroffensive|counter-offensive|officials|leadership|position|demands|claims|war|invasion|aggression|"
+    r"strategy|plans?|proposal|refusal|response|decision|policy|requests?|leaders?))", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|and\s+|or\s+|&\s*)$", _I)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """A place named in text: ``text[start:end] == self.text``."""
+
+    start: int
+    end: int
+    text: str
+    location: Location
+    kind: str
+    """"place" | "oblast" | "region" | "country" (a sea is a "region" of precision 7)."""
+    candidates: tuple[Location, ...] = ()
+    """For a place name that several places share: the best one per oblast, best first (``location`` is one)."""
+
+
+def find_places(text: str) -> list[PlaceMatch]:
+    """The places ``text`` names, in text order, homonyms resolved with the oblasts the text itself names."""
+    gazetteer = Gazetteer.default()
+    hits = _longest(text, gazetteer.scan(text))
+    matches: list[PlaceMatch | None] = [_interpret(gazetteer, text, hit) for hit in hits]
+    _spread_region_word(gazetteer, text, hits, matches)
+    return resolve_places([m for m in matches if m is not None])
+
+
+def resolve_places(matches: Sequence[PlaceMatch], *, article_admin1: Collection[str] = ()) -> list[PlaceMatch]:
+    """Choose among homonyms: the candidate in an oblast named elsewhere (``article_admin1``, in any spelling, or
+    the oblasts of the other, unambiguous matches), else the most populous. Returns new matches, same order."""
+    gazetteer = Gazetteer.default()
+    context = set(gazetteer.oblasts_of(article_admin1))
+    for match in matches:
+        if len(match.candidates) > 1:
+            continue
+        if match.kind == "region":
+            entry = gazetteer.entry(match.location.name or "")
+            context.update(entry.area.admin1 if entry and entry.area else ())
+        if match.location.admin1:
+            context.update(gazetteer.oblasts_of([match.location.admin1]))
+    names = {gazetteer.admin1_name(code) for code in context}
+    resolved = []
+    for match in matches:
+        if len(match.candidates) > 1:
+            best = next((c for c in match.candidates if c.admin1 in names), match.candidates[0])
+            if best != match.location:
+                match = dataclasses.replace(match, location=best)
+        resolved.append(match)
+    return resolved
+
+
+def _longest(text: str, hits: list[NameHit]) -> list[NameHit]:
+    """Capitalised hits (and stop phrases), longest first where they overlap; returned in text order."""
+    viable = [h for h in hits if h.entry.stop or (h.start < len(text) and text[h.start].isupper())]
+    viable.sort(key=lambda h: (h.start - h.end, h.start))
+    taken: list[NameHit] = []
+    for hit in viable:
+        if all(hit.end <= other.start or hit.start >= other.end for other in taken):
+            taken.append(hit)
+    return sorted((h for h in taken if not h.entry.stop), key=lambda h: h.start)
+
+
+def _interpret(gazetteer: Gazetteer, text: str, hit: NameHit) -> PlaceMatch | None:
+    """One hit in its context -> a match, or None when the context says it is not a place."""
+    entry = hit.entry
+    before = text[max(0, hit.start - _WINDOW):hit.start]
+    after = text[hit.end:hit.end + _WINDOW]
+    region_word = _REGION_AFTER.match(after)
+    oblast = entry.oblast or (entry.oblast_stem if region_word else None)
+    if oblast is not None:
+        end = hit.end + region_word.end() if region_word else hit.end
+        return PlaceMatch(hit.start, end, text[hit.start:end], gazetteer.oblast_location(oblast), "oblast")
+    if entry.area is not None:
+        return _area_match(gazetteer, text, hit, entry, before, after)
+    if entry.river and (_THE_BEFORE.search(before) or _RIVER_BEFORE.search(before) or _RIVER_AFTER.match(after)):
+        return None
+    if not entry.places:
+        return None
+    return _place_match(gazetteer, text, hit, entry.places, before, after, region_word is not None)
+
+
+def _area_match(gazetteer: Gazetteer, text: str, hit: NameHit, entry: Entry, before: str,
+                after: str) -> PlaceMatch | None:
+    area = entry.area
+    assert area is not None
+    if area.kind == "water":
+        if _WATER_NOUN_AFTER.match(after):
+            return None
+        return PlaceMatch(hit.start, hit.end, text[hit.start:hit.end], gazetteer.area_location(area), "region")
+    if area.kind == "country":
+        compass = _COMPASS_BEFORE.search(before) or _CENTRAL_BEFORE.search(before)
+        if compass:
+            start = hit.start - (len(before) - compass.start())
+            name = text[start:hit.end]
+            location = Location(name, None, None, area.country, None, None,
+                                f"region:{name.lower().replace(' ', '-')}", 5, False)
+            return PlaceMatch(start, hit.end, name, location, "region")
+        return PlaceMatch(hit.start, hit.end, text[hit.start:hit.end], gazetteer.area_location(area), "country")
+    return PlaceMatch(hit.start, hit.end, text[hit.start:hit.end], gazetteer.area_location(area), "region")
+
+
+def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Place, ...], before: str, after: str,
+                 region_word: bool) -> PlaceMatch | None:
+    best = places[0]
+    if _SECTION_OF_AFTER.match(after):
+        return None
+    if best.kind == "PPLC" and _SPEAKS_AFTER.match(after):
+        return None
+    cued = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after) or region_word)
+    if (best.population < SMALL_PLACE or best.kind == "PPLX") and not cued:
+        return None
+    near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after) or region_word)
+    precision = 2 if near else 1
+    if _FRONT_AFTER.match(after):
+        near, precision = True, 5
+    elif _DISTRICT_AFTER.match(after) and best.kind != "PPLX":
+        precision = 3
+    seen: set[str] = set()
+    candidates = []
+    for place in places:
+        if place.admin1 not in seen:
+            seen.add(place.admin1)
+            candidates.append(gazetteer.place_location(place, precision=precision, near=near))
+    return PlaceMatch(hit.start, hit.end, text[hit.start:hit.end], candidates[0], "place",
+                      tuple(candidates) if len(candidates) > 1 else ())
+
+
+def _spread_region_word(gazetteer: Gazetteer, text: str, hits: Sequence[NameHit],
+                        matches: list[PlaceMatch | None]) -> None:
+    """"Kharkiv, Donetsk and Luhansk regions": the region word after a list makes every name in it an oblast."""
+    for i in range(len(hits) - 1, 0, -1):
+        match = matches[i]
+        if match is None or match.kind != "oblast":
+            continue
+        previous = hits[i - 1]
+        oblast = previous.entry.oblast or previous.entry.oblast_stem
+        if oblast is None or not _LIST_GAP.match(text[previous.end:hits[i].start]):
+            continue
+        matches[i - 1] = PlaceMatch(previous.start, previous.end, text[previous.start:previous.end],
+                                    gazetteer.oblast_location(oblast), "oblast")
