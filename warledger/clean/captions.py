@@ -9,7 +9,11 @@ paragraph of the article):
   any credit is accepted, since the repetition itself marks the caption. The copy is dropped.
 - one line ending with a credit in parentheses that looks like a photo credit: ``X (Reuters)``, ``X (AFP/Getty)``,
   ``X (Photo: Name)``, or with a credit label: ``X Photograph: Name/Agency``.
-- a short line followed by a line that is only a credit: ``X`` then ``(Photo: Reuters)``.
+- a short line followed by a line that is only a credit: ``X`` then ``(Photo: Reuters)``, when ``X`` reads as a
+  caption (no final period, or a short sentence that is not the end of the page: a credit at the very end of a
+  page belongs to its lead photo, not to the last paragraph).
+- a line starting with a caption marker that sites leave in scraped text ("View image in fullscreen ...",
+  "Image caption, ..."): ``warledger/vocab/caption_prefixes.txt``.
 
 What a credit looks like is data: ``warledger/vocab/caption_credits.txt`` (agencies, official sources, the
 ``Name/Agency`` shape) and ``warledger/vocab/caption_labels.txt`` ("Photo", "Photograph", "Credit"...).
@@ -27,11 +31,15 @@ from warledger.vocab import load_lines
 MAX_CAPTION_WORDS = 45
 """A caption standing alone is at most this long; longer lines are paragraphs."""
 
+MAX_SENTENCE_CAPTION_WORDS = 30
+"""A caption that ends with a period, taking the credit on the line after it, is at most this long."""
+
 MAX_CREDIT_CHARS = 90
 MAX_CREDIT_WORDS = 12
 
 _PAREN_CREDIT = re.compile(r"^(?P<text>.*?\S)\s*[(\[](?P<credit>[^()\[\]]{1,90})[)\]](?P<tail>\.?)$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[a-z]")
+_WORD = re.compile(r"[^\W_]")
 
 
 @cache
@@ -49,6 +57,11 @@ def _label_prefix() -> re.Pattern[str]:
 def _label_suffix() -> re.Pattern[str]:
     labels = "|".join(f"(?:{p})" for p in load_lines("caption_labels"))
     return re.compile(rf"^(?P<text>.*?\S)\s+(?:{labels})\s*:\s*(?P<credit>[^:]{{1,90}})$", re.IGNORECASE)
+
+
+@cache
+def _caption_prefix() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_lines("caption_prefixes")), re.IGNORECASE)
 
 
 def word_count(text: str) -> int:
@@ -80,6 +93,10 @@ def _unlabel(credit: str) -> tuple[str, bool]:
     return (match["credit"].strip(), True) if match else (credit.strip(), False)
 
 
+def _worded(text: str, credit: str) -> tuple[str, str] | None:
+    return (text, credit) if _WORD.search(text) and _WORD.search(credit) else None
+
+
 def split_credit(line: str, *, require_known: bool = True) -> tuple[str, str] | None:
     """Split a caption line into its text and credit: ``"X (AFP/Getty)"`` -> ``("X", "AFP/Getty")``.
 
@@ -92,11 +109,11 @@ def split_credit(line: str, *, require_known: bool = True) -> tuple[str, str] | 
         if match["tail"] and require_known:
             return None
         if labelled or (looks_like_credit(credit) if require_known else _credit_sized(credit)):
-            return match["text"], credit
+            return _worded(match["text"], credit)
         return None
     match = _label_suffix().match(line)
     if match and _credit_sized(match["credit"].strip()):
-        return match["text"].rstrip(" .,;-–—"), match["credit"].strip()
+        return _worded(match["text"].rstrip(" .,;-–—"), match["credit"].strip())
     return None
 
 
@@ -105,6 +122,8 @@ def credit_only(line: str) -> str | None:
     bracketed = line[:1] in "([" and line[-1:] in ")]"
     inner = line[1:-1].strip() if bracketed else line
     credit, labelled = _unlabel(inner)
+    if not _WORD.search(credit):
+        return None
     if labelled and _credit_sized(credit):
         return credit
     if bracketed and looks_like_credit(credit):
@@ -127,11 +146,25 @@ def caption_pair(first: str, second: str) -> Caption | None:
 
 
 def standalone_caption(line: str) -> Caption | None:
-    """A short line ending with a recognised credit -> ``Caption``."""
+    """A short line ending with a recognised credit, or a line with a caption marker -> ``Caption``."""
+    marker = _caption_prefix().match(line)
+    if marker and _WORD.search(line[marker.end() :]):
+        rest = line[marker.end() :]
+        parts = split_credit(rest, require_known=False)
+        return Caption(*parts) if parts else Caption(rest)
     parts = split_credit(line, require_known=True)
     if parts and word_count(parts[0]) <= MAX_CAPTION_WORDS:
         return Caption(*parts)
     return None
+
+
+def takes_credit_line(text: str, *, last: bool) -> bool:
+    """Whether ``text``, followed by a line that is only a credit, is that credit's caption."""
+    if credit_only(text) is not None or word_count(text) > MAX_CAPTION_WORDS:
+        return False
+    if not re.search(r"[.!?…][\"'”’)]*$", text):
+        return True
+    return not last and word_count(text) <= MAX_SENTENCE_CAPTION_WORDS
 
 
 @dataclass(slots=True)
@@ -167,7 +200,7 @@ def find_captions(lines: list[Line]) -> CaptionScan:
             k += 2
             continue
         credit = credit_only(following) if following is not None else None
-        if credit is not None and k > 0 and word_count(text) <= MAX_CAPTION_WORDS and credit_only(text) is None:
+        if credit is not None and k > 0 and takes_credit_line(text, last=k + 2 >= len(unique)):
             scan.captions[i] = standalone_caption(text) or Caption(text, credit)
             scan.dropped.add(unique[k + 1])
             k += 2
@@ -179,5 +212,21 @@ def find_captions(lines: list[Line]) -> CaptionScan:
             if caption is not None:
                 scan.captions[i] = caption
         k += 1
+    _drop_copies(lines, unique, scan)
     scan.removed.sort()
     return scan
+
+
+def _drop_copies(lines: list[Line], unique: list[int], scan: CaptionScan) -> None:
+    """A caption printed twice is one caption; a line that repeats a caption's text is not a paragraph."""
+    seen: set[tuple[str, str | None]] = set()
+    for i in sorted(scan.captions):
+        key = (scan.captions[i].text, scan.captions[i].credit)
+        if key in seen:
+            del scan.captions[i]
+            scan.dropped.add(i)
+        seen.add(key)
+    texts = {caption.text for caption in scan.captions.values()}
+    for i in unique:
+        if i not in scan.captions and i not in scan.dropped and lines[i].text in texts:
+            scan.dropped.add(i)

@@ -191,12 +191,16 @@ def read_stdin(*, published: str | None = None, max_mb: float = 20.0, stream: Bi
 
 
 def walk_directory(path: str) -> Iterator[str]:
-    """Files under ``path`` with one of ``EXTENSIONS``, recursively, in sorted order; hidden entries skipped."""
+    """Files under ``path`` with one of ``EXTENSIONS``, recursively, sorted by their path below ``path`` (so
+    ``a/x.txt`` comes before ``b.txt``); hidden files and folders are skipped."""
+    found: list[tuple[tuple[str, ...], str]] = []
     for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
             if not name.startswith(".") and name.lower().endswith(EXTENSIONS):
-                yield os.path.join(root, name)
+                full = os.path.join(root, name)
+                found.append((tuple(os.path.relpath(full, path).split(os.sep)), full))
+    yield from (full for _, full in sorted(found))
 
 
 def read_sources(paths: Iterable[str], *, published: str | None = None, max_mb: float = 20.0) -> Iterator[Item]:
