@@ -4,6 +4,7 @@ Each module in this package defines ``register(subparsers)``, adding one or more
 ``args.func(args) -> int`` (the exit code). ``main`` turns every ``WarledgerError`` into a one-line message on stderr
 and a non-zero exit, never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,9 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.WARNING - 10 * min(args.verbose, 2), format="%(levelname)s %(name)s: %(message)s"
-    )
+    logging.basicConfig(level=logging.WARNING - 10 * min(args.verbose, 2), format="%(levelname)s %(name)s: %(message)s")
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -55,6 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as err:  # a bug, not bad input: one line, the traceback only with -v
+        if args.verbose:
+            raise
+        print(
+            f"warledger: internal error: {type(err).__name__}: {err} (rerun with -v for details; please report it)",
+            file=sys.stderr,
+        )
+        return 70
 
 
 if __name__ == "__main__":

@@ -1,0 +1,119 @@
+"""One article prepared for extraction: its sentences, which block each sits in, and per-sentence numbers, dates
+and places, each computed once and only when asked for (most sentences never need dates or places).
+
+Every offset kept here is absolute (it indexes ``article.text``), so evidence built from it is exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from warledger.extract.dates import DateMatch, find_dates
+from warledger.extract.numbers import NumberMatch, find_numbers
+from warledger.extract.places import PlaceMatch, find_places
+from warledger.extract.sentences import split_sentences
+from warledger.records import Article, Evidence
+
+BLOCK_KINDS = ("title", "standfirst", "paragraph", "caption")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: str
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(eq=False)
+class Sentence:
+    """A sentence of ``article.text``; matches are relative to the sentence (add ``start`` for the article)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    block: Block
+    published: date | None = field(repr=False, default=None)
+
+    @cached_property
+    def numbers(self) -> list[NumberMatch]:
+        return find_numbers(self.text)
+
+    @cached_property
+    def dates(self) -> list[DateMatch]:
+        return find_dates(self.text, published=self.published)
+
+    @cached_property
+    def places(self) -> list[PlaceMatch]:
+        return find_places(self.text)
+
+    def evidence(self, field_name: str, start: int = 0, end: int | None = None) -> Evidence:
+        """Evidence for ``field_name`` from ``text[start:end]`` of this sentence (the whole sentence by default)."""
+        end = len(self.text) if end is None else end
+        return Evidence(field_name, self.text[start:end], self.start + start, self.start + end)
+
+
+@dataclass
+class Analysis:
+    article: Article
+    published: date | None
+    sentences: list[Sentence]
+
+    def blocks_of(self, kind: str) -> Iterator[Sentence]:
+        return (s for s in self.sentences if s.block.kind == kind)
+
+
+def parse_published(value: str | None) -> date | None:
+    """The calendar date of an ISO date or datetime string, or None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def article_blocks(article: Article) -> list[Block]:
+    """Where the title, standfirst, paragraphs and captions sit in ``article.text`` (joined by blank lines)."""
+    parts: list[tuple[str, str]] = []
+    if article.title:
+        parts.append(("title", article.title))
+    if article.standfirst:
+        parts.append(("standfirst", article.standfirst))
+    parts += [("paragraph", p) for p in article.paragraphs]
+    parts += [("caption", c.text) for c in article.captions]
+    blocks, cursor = [], 0
+    for index, (kind, text) in enumerate(parts):
+        start = article.text.find(text, cursor)
+        if start < 0:  # text not laid out as documented: fall back to one block per paragraph of text
+            return _blocks_from_text(article.text)
+        blocks.append(Block(kind, index, start, start + len(text)))
+        cursor = start + len(text)
+    return blocks
+
+
+def _blocks_from_text(text: str) -> list[Block]:
+    blocks, cursor = [], 0
+    for index, chunk in enumerate(text.split("\n\n")):
+        stripped = chunk.strip()
+        if stripped:
+            start = text.find(stripped, cursor)
+            blocks.append(Block("paragraph", index, start, start + len(stripped)))
+        cursor += len(chunk) + 2
+    return blocks
+
+
+def analyse(article: Article) -> Analysis:
+    """Split the article into sentences, each tagged with its block (title, standfirst, paragraph, caption)."""
+    published = parse_published(article.published)
+    sentences: list[Sentence] = []
+    for block in article_blocks(article):
+        block_text = article.text[block.start : block.end]
+        for start, end in split_sentences(block_text):
+            s, e = block.start + start, block.start + end
+            sentences.append(Sentence(len(sentences), s, e, article.text[s:e], block, published))
+    return Analysis(article, published, sentences)

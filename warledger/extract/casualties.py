@@ -1,0 +1,171 @@
+"""Tie numbers in a sentence to what happened to people: killed, injured, missing.
+
+"Five people were killed", "killed at least two", "left three dead and 12 wounded", "the death toll rose to 23",
+"a woman was injured" (one), "no casualties were reported" (zero killed and injured). Counts inside "including two
+children" are parts of a larger figure and are not taken on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warledger.extract.cues import find_cues, word_set
+from warledger.extract.numbers import NumberMatch
+from warledger.records import Count
+from warledger.vocab import load_tsv
+
+ROLES = ("killed", "injured", "missing")
+MAX_INCIDENT_COUNT = 20_000
+"""Figures above this are aggregate estimates (claims), not one incident's toll."""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A count of people with its role; ``start``/``end`` cover the number and the words that give it its role."""
+
+    role: str
+    count: Count
+    start: int
+    end: int
+
+
+_AUX = (
+    r"(?:(?:were|was|have been|has been|had been|are|is|got|been|remain|remained|reportedly|also|later|all|"
+    r"believed to have been|confirmed|feared|still|now|being|left)\s+){0,3}"
+)
+_SUBPART = r"(?:,\s*(?:including|among them|mostly|most of them|many of them)[^,]{1,60},\s*)?"
+_SINGULAR = (
+    r"(?:a|an|one)\s+(?:(?:\d+-year-old|young|elderly|local|\w+ian|\w+ish)\s+)?"
+    r"(?:man|woman|child|boy|girl|person|civilian|resident|soldier|teenager|pensioner|driver|passenger|worker|"
+    r"employee|rescuer|firefighter|medic|police officer|policeman|journalist|volunteer|villager|serviceman)"
+)
+
+
+@cache
+def _role_patterns() -> dict[tuple[str, str], re.Pattern[str]]:
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for row in load_tsv("casualty_words"):
+        grouped.setdefault((row["role"], row["form"]), []).append(row["pattern"])
+    return {key: re.compile(rf"(?:{'|'.join(pats)})\b", re.IGNORECASE) for key, pats in grouped.items()}
+
+
+def _people_phrase() -> str:
+    nouns = sorted(word_set("people_nouns"), key=len, reverse=True)
+    return (
+        r"(?:(?:more|other|\w+ian|\w+ish|local|civilian|young|elderly|of (?:them|whom)|people|in total)\s+){0,2}(?:"
+        + "|".join(re.escape(n) for n in nouns)
+        + r")\b"
+    )
+
+
+@cache
+def _after_number() -> re.Pattern[str]:
+    """What may stand between a number and a passive or noun role word: "people were", "civilians, including ...,"."""
+    return re.compile(rf"\s*(?:{_people_phrase()})?\s*{_SUBPART}\s*{_AUX}", re.IGNORECASE)
+
+
+_SUBCOUNT_BEFORE = re.compile(
+    r"(?:including|among them|among whom|of whom|of them|among the \w+ (?:were|are))\s*$", re.I
+)
+_ACTIVE_GAP = re.compile(
+    r"(?:\s+(?:at least|as many as|some|about|around|nearly|almost|more than|over|up to))?\s*$", re.I
+)
+_LEFT_ROLE = re.compile(r"\s*(?:people\s+|civilians\s+|others\s+)?(dead|killed|injured|wounded|hurt|missing)\b", re.I)
+_TOLL = re.compile(
+    r"death toll\s+(?:(?:has|had|have)\s+)?(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|"
+    r"is|was|now stands at|of|hit|to|rising to)\s*(?:to\s+)?(?:at least\s+)?$",
+    re.I,
+)
+
+
+def find_figures(text: str, numbers: list[NumberMatch], *, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Casualty figures in ``text[start:end]`` (a clause of a sentence), at most one per role (the first stated).
+
+    ``numbers`` are the number matches of the whole ``text``; offsets in the result are relative to ``text``.
+    """
+    end = len(text) if end is None else end
+    figures: dict[str, Figure] = {}
+    patterns = _role_patterns()
+    for number in numbers:
+        if not (start <= number.start < end):
+            continue
+        if number.unit is not None or number.count.value is None or number.count.value > MAX_INCIDENT_COUNT:
+            continue
+        if _SUBCOUNT_BEFORE.search(text[: number.start]):
+            continue
+        figure = _passive_or_noun(text, number, patterns) or _active(text, number, patterns)
+        if figure and figure.role not in figures:
+            figures[figure.role] = figure
+    for figure in _singulars(text, patterns):
+        if start <= figure.start < end:
+            figures.setdefault(figure.role, figure)
+    for cue in find_cues("zero_casualties", text[start:end]):
+        for role in cue.label.split("+"):
+            figures.setdefault(role, Figure(role, Count(0, 0, "exact"), start + cue.start, start + cue.end))
+    return sorted(figures.values(), key=lambda f: ROLES.index(f.role))
+
+
+def _passive_or_noun(text: str, number: NumberMatch, patterns: dict) -> Figure | None:
+    gap = _after_number().match(text, number.end)
+    cursor = gap.end() if gap else number.end
+    for role in ROLES:
+        for form in ("passive", "noun"):
+            pattern = patterns.get((role, form))
+            m = pattern.match(text, cursor) if pattern else None
+            if m:
+                return Figure(role, number.count, number.start, m.end())
+    return None
+
+
+def _active(text: str, number: NumberMatch, patterns: dict) -> Figure | None:
+    before = text[: number.start]
+    gap = _ACTIVE_GAP.search(before)
+    head = before[: gap.start()] if gap else before
+    if _TOLL.search(before):
+        return Figure("killed", number.count, _TOLL.search(before).start(), number.end)  # type: ignore[union-attr]
+    for role in ROLES:
+        pattern = patterns.get((role, "active"))
+        if pattern is None:
+            continue
+        for m in pattern.finditer(head[-24:]):
+            if m.end() != len(head[-24:]):
+                continue
+            start = len(head) - len(head[-24:]) + m.start()
+            word = m.group(0).lower()
+            if word in ("left", "leaving"):
+                follow = _LEFT_ROLE.match(text, number.end)
+                if not follow:
+                    return None
+                role_word = follow.group(1).lower()
+                real = (
+                    "killed" if role_word in ("dead", "killed") else "missing" if role_word == "missing" else "injured"
+                )
+                return Figure(real, number.count, start, follow.end())
+            people = re.match(rf"\s+{_people_phrase()}", text[number.end :], re.I)
+            return Figure(role, number.count, start, number.end + (people.end() if people else 0))
+    return None
+
+
+def _singulars(text: str, patterns: dict) -> list[Figure]:
+    """ "A woman was killed", "killed a man": one person."""
+    found = []
+    for m in re.finditer(_SINGULAR, text, re.I):
+        after = re.compile(rf"\s+{_AUX}", re.I).match(text, m.end())
+        cursor = after.end() if after else m.end()
+        for role in ROLES:
+            role_match = patterns[(role, "passive")].match(text, cursor)
+            if role_match:
+                found.append(Figure(role, Count(1, 1, "exact"), m.start(), role_match.end()))
+                break
+        else:
+            before = text[: m.start()].rstrip()
+            for role in ROLES:
+                active = patterns.get((role, "active"))
+                tail = before[-12:]
+                hit = active.search(tail) if active else None
+                if hit and hit.end() == len(tail) and hit.group(0).lower() not in ("left", "leaving"):
+                    found.append(Figure(role, Count(1, 1, "exact"), len(before) - len(tail) + hit.start(), m.end()))
+                    break
+    return found

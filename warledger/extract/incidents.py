@@ -1,0 +1,297 @@
+"""From mentions to incidents: one incident per real event within an article.
+
+1. Every clause that reads as an incident of its own (a violent cue or a toll, and a place, a toll or a weapon)
+   opens a draft.
+2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
+   "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
+   is unambiguous and near.
+3. Drafts that describe the same event (the caption "At least two people were killed near Kyiv" and the body's
+   "killed a couple near Kyiv") are merged when nothing contradicts (place, date, tolls) and something positive ties
+   them (the same gazetteer entry, a shared weapon or target).
+4. Each draft becomes an ``Incident`` whose every field carries the evidence span it was read from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from warledger.extract.analysis import Analysis, Sentence
+from warledger.extract.attribution import find_attribution
+from warledger.extract.casualties import ROLES, Figure
+from warledger.extract.claims import is_aggregate
+from warledger.extract.cues import vocab_rows
+from warledger.extract.mentions import Mention, read_mentions
+from warledger.records import Count, Evidence, Incident, Location, stable_id
+
+DEFAULT_EVENT_TYPE = "Shelling/artillery/missile attack"
+"""The war's commonest sub-event, used when the wording names an attack but not its means."""
+ATTACH_DISTANCE = 3
+"""How many sentences back a place-less sentence may refer ("the attack", "he added")."""
+
+_WEIGHTS = {row["label"]: int(row["weight"]) for row in vocab_rows("event_types")}
+_WEAPON_ORDER = {row["label"]: i for i, row in enumerate(vocab_rows("weapons"))}
+_WEAPON_TYPE = {
+    "drone": "Air/drone strike",
+    "glide bomb": "Air/drone strike",
+    "aerial bomb": "Air/drone strike",
+}
+
+
+@dataclass(eq=False)
+class Draft:
+    primary: list[Mention]
+    attached: list[Mention] = field(default_factory=list)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return self.primary + self.attached
+
+    @property
+    def place(self):  # type: ignore[no-untyped-def]
+        places = [m.best_place for m in self.mentions if m.best_place]
+        return min(places, key=lambda p: p.location.precision) if places else None
+
+    @property
+    def date(self) -> date | None:
+        return next((m.date for m in self.mentions if m.date and "date" not in m.inherited), None) or next(
+            (m.date for m in self.mentions if m.date), None
+        )
+
+    def figures(self, role: str) -> list[tuple[Mention, Figure]]:
+        return [(m, f) for m in self.mentions for f in m.figures if f.role == role]
+
+    def labels(self, kind: str) -> set[str]:
+        return {c.label for m in self.primary for c in getattr(m, kind)}
+
+
+def find_incidents(analysis: Analysis) -> list[Incident]:
+    """The incidents of one analysed article, in order of first mention."""
+    drafts: list[Draft] = []
+    recent: list[tuple[Sentence, list[Draft]]] = []
+    for sentence in analysis.sentences:
+        if is_aggregate(sentence):
+            recent.append((sentence, []))
+            continue
+        opened: list[Draft] = []
+        for mention in read_mentions(sentence):
+            if mention.is_incident() and (mention.best_place or mention.new_event or not _referent(recent, sentence)):
+                opened.append(Draft([mention]))
+            elif mention.figures or mention.targets or mention.damage:
+                target = _referent(recent, sentence)
+                if target is not None and not mention.hypothetical:
+                    target.attached.append(mention)
+        survivors = [_merge_or_add(drafts, draft) for draft in opened]
+        recent.append((sentence, list(dict.fromkeys(survivors))))
+    default_actor = _default_perpetrator(drafts)
+    return [_to_incident(analysis, d, default_actor) for d in drafts]
+
+
+def _referent(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence) -> Draft | None:
+    """The one draft that a place-less sentence refers back to, or None when it is far or ambiguous."""
+    for previous, opened in reversed(recent[-ATTACH_DISTANCE:]):
+        if previous.block.kind == "caption" or sentence.block.kind == "caption":
+            return None
+        if sentence.index - previous.index > ATTACH_DISTANCE:
+            return None
+        if len(opened) == 1:
+            return opened[0]
+        if len(opened) > 1:
+            return None
+    return None
+
+
+def _merge_or_add(drafts: list[Draft], draft: Draft) -> Draft:
+    """Merge ``draft`` into the existing draft it most resembles, or add it; returns the draft that holds it."""
+    scored = [(s, d) for d in drafts if (s := _affinity(d, draft)) > 0]
+    if scored:
+        best = max(scored, key=lambda pair: pair[0])[1]
+        best.primary += draft.primary
+        best.attached += draft.attached
+        return best
+    drafts.append(draft)
+    return draft
+
+
+def _affinity(a: Draft, b: Draft) -> int:
+    """How strongly two drafts look like one event: 0 when anything contradicts or nothing ties them."""
+    pa, pb = a.place, b.place
+    if pa and pb and not _places_compatible(pa.location, pb.location):
+        return 0
+    if a.date and b.date and a.date != b.date:
+        return 0
+    for role in ROLES:
+        fa, fb = a.figures(role), b.figures(role)
+        if fa and fb and not _counts_overlap(fa[0][1].count, fb[0][1].count):
+            return 0
+    score = 0
+    if pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id and pa.location.precision <= 4:
+        score += 3
+    score += 2 * len(a.labels("weapons") & b.labels("weapons"))
+    score += len(a.labels("targets") & b.labels("targets"))
+    return score
+
+
+def _places_compatible(a: Location, b: Location) -> bool:
+    if a.gazetteer_id == b.gazetteer_id:
+        return True
+    coarse, fine = (a, b) if a.precision >= b.precision else (b, a)
+    if coarse.precision >= 6:
+        return coarse.country == fine.country
+    if coarse.precision >= 4:
+        return coarse.admin1 is not None and coarse.admin1 == fine.admin1
+    return False
+
+
+def _counts_overlap(a: Count, b: Count) -> bool:
+    if (a.value == 0) != (b.value == 0):
+        return False
+    lo = max(a.min or 0, b.min or 0)
+    hi = min(a.max if a.max is not None else 10**9, b.max if b.max is not None else 10**9)
+    return lo <= hi
+
+
+def merge_counts(counts: list[Count]) -> Count:
+    """One figure from several compatible wordings: the tightest range they all allow."""
+    lo = max((c.min for c in counts if c.min is not None), default=None)
+    hi = min((c.max for c in counts if c.max is not None), default=None)
+    if lo is not None and hi is not None and lo > hi:
+        return counts[0]
+    if lo is not None and hi is not None and lo == hi:
+        exact = any(c.qualifier == "exact" and c.min == lo for c in counts)
+        return Count(lo, hi, "exact" if exact else next(c.qualifier for c in counts if c.min == lo or c.max == hi))
+    if lo is not None and hi is not None:
+        return Count(lo, hi, "range")
+    if lo is not None:
+        return Count(lo, None, next((c.qualifier for c in counts if c.min == lo), "at least"))
+    return Count(None, hi, next((c.qualifier for c in counts if c.max == hi), "up to"))
+
+
+def _default_perpetrator(drafts: list[Draft]) -> str | None:
+    actors = Counter(
+        c.label for d in drafts for m in d.primary if "perpetrator" not in m.inherited for c in m.perpetrators
+    )
+    return actors.most_common(1)[0][0] if actors else None
+
+
+def _to_incident(analysis: Analysis, draft: Draft, default_actor: str | None) -> Incident:
+    evidence: list[Evidence] = []
+    seen_sentences: list[Sentence] = []
+    for m in draft.mentions:
+        if m.sentence not in seen_sentences:
+            seen_sentences.append(m.sentence)
+    first = draft.primary[0]
+    evidence.append(first.sentence.evidence("incident", first.start, first.end))
+
+    location = None
+    place = draft.place
+    if place is not None:
+        location = place.location
+        owner = next(m for m in draft.mentions if m.best_place is place)
+        evidence.append(owner.sentence.evidence("location", place.start, place.end))
+
+    event_date, precision = _date(analysis, draft, evidence)
+    event_type, weapon = _type_and_weapon(draft, evidence)
+    targets = _targets(draft, evidence)
+    perpetrator = _perpetrator(draft, evidence) or default_actor
+
+    tolls: dict[str, Count | None] = {}
+    for role in ROLES:
+        found = draft.figures(role)
+        tolls[role] = merge_counts([f.count for _, f in found]) if found else None
+        for mention, figure in found:
+            evidence.append(mention.sentence.evidence(role, figure.start, figure.end))
+
+    attributed: list[str] = []
+    for sentence in seen_sentences:
+        attribution = find_attribution(sentence.text)
+        if attribution and attribution.source not in attributed:
+            attributed.append(attribution.source)
+            evidence.append(sentence.evidence("attributed_to", attribution.start, attribution.end))
+
+    confidence = _confidence(draft, location, event_date is not None, perpetrator, bool(attributed))
+    return Incident(
+        id=stable_id("inc", analysis.article.id, first.sentence.start + first.start),
+        article_id=analysis.article.id,
+        date=event_date.isoformat() if event_date else None,
+        date_precision=precision,
+        event_type=event_type,
+        weapon=weapon,
+        location=location,
+        perpetrator=perpetrator,
+        targets=targets,
+        killed=tolls["killed"],
+        injured=tolls["injured"],
+        missing=tolls["missing"],
+        attributed_to=attributed,
+        evidence=evidence,
+        confidence=confidence,
+    )
+
+
+def _date(analysis: Analysis, draft: Draft, evidence: list[Evidence]) -> tuple[date | None, str]:
+    for inherited_ok in (False, True):
+        for m in draft.mentions:
+            if m.date and m.date_evidence and (inherited_ok or "date" not in m.inherited):
+                match = m.date_evidence  # inherited dates come from the same sentence: offsets still hold
+                evidence.append(m.sentence.evidence("date", match.start, match.end))
+                return m.date, m.date_precision
+    if analysis.published:
+        return analysis.published, "week"
+    return None, "unknown"
+
+
+def _type_and_weapon(draft: Draft, evidence: list[Evidence]) -> tuple[str, str | None]:
+    weapons = [(m, c) for m in draft.primary for c in m.weapons]
+    weapon = min(weapons, key=lambda mc: _WEAPON_ORDER[mc[1].label]) if weapons else None
+    scores: Counter[str] = Counter()
+    cue_of: dict[str, tuple[Mention, object]] = {}
+    for m in draft.primary:
+        for cue in m.violent_cues:
+            scores[cue.label] += _WEIGHTS[cue.label]
+            cue_of.setdefault(cue.label, (m, cue))
+    if weapon and weapon[1].label in _WEAPON_TYPE:
+        scores[_WEAPON_TYPE[weapon[1].label]] += 3
+    event_type = scores.most_common(1)[0][0] if scores else DEFAULT_EVENT_TYPE
+    if event_type in cue_of:
+        m, cue = cue_of[event_type]
+        evidence.append(m.sentence.evidence("event_type", cue.start, cue.end))  # type: ignore[attr-defined]
+    if weapon:
+        m, cue = weapon
+        evidence.append(m.sentence.evidence("weapon", cue.start, cue.end))
+    return event_type, weapon[1].label if weapon else None
+
+
+def _targets(draft: Draft, evidence: list[Evidence]) -> list[str]:
+    labels: list[str] = []
+    for m in draft.mentions:
+        for cue in m.targets:
+            if cue.label not in labels:
+                labels.append(cue.label)
+                evidence.append(m.sentence.evidence("targets", cue.start, cue.end))
+    return labels
+
+
+def _perpetrator(draft: Draft, evidence: list[Evidence]) -> str | None:
+    for inherited_ok in (False, True):
+        for m in draft.primary:
+            if m.perpetrators and (inherited_ok or "perpetrator" not in m.inherited):
+                cue = m.perpetrators[0]
+                evidence.append(m.sentence.evidence("perpetrator", cue.start, cue.end))
+                return cue.label
+    return None
+
+
+def _confidence(draft: Draft, location: Location | None, dated: bool, actor: str | None, attributed: bool) -> float:
+    """A score in [0, 1] from how much of the incident the text states outright (see docs/evaluation.md)."""
+    score = 0.35
+    if location is not None:
+        score += 0.2 if location.precision <= 2 else 0.1 if location.precision <= 4 else 0.03
+    score += 0.1 if dated else 0.0
+    score += 0.1 if any(m.figures for m in draft.mentions) else 0.0
+    score += 0.08 if any(m.violent_cues for m in draft.primary) else 0.0
+    score += 0.05 if actor else 0.0
+    score += 0.05 if attributed else 0.0
+    score += 0.05 if len(draft.primary) > 1 else 0.0
+    return round(min(score, 0.98), 2)

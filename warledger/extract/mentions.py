@@ -1,0 +1,203 @@
+"""Split a sentence into clauses and read what each says about one violent event: a *mention*.
+
+"Russian strikes killed a couple near Kyiv and hammered the southern city of Odesa, a day after a drone attack
+killed five people on a passenger train" is three mentions: the clause boundaries are an ``and`` before a new
+attack verb and a ``, a day after`` that moves to another event. Later clauses of a sentence inherit its subject
+(perpetrator) and date; a clause dated relative to another event ("a day after") is dated from the clause before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from warledger.extract.analysis import Sentence
+from warledger.extract.casualties import Figure, find_figures
+from warledger.extract.cues import Cue, find_cues, line_pattern, vocab_rows
+from warledger.extract.dates import DateMatch
+from warledger.extract.places import PlaceMatch
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:just\s+)?(?:a|one|two|three|four|five|several|\d+)\s+(?:day|days|hours?|weeks?)\s+(?:after|before|earlier|later)\b)"
+    r"|;\s+"
+    r"|\s+while\s+"
+    r"|,\s+whereas\s+"
+    r"|\s+and\s+(?=(?:also\s+|later\s+)?(?:hammered|struck|hit|shelled|pounded|attacked|targeted|bombarded|bombed|battered|rocked)\b)",
+    re.IGNORECASE,
+)
+_NOT_ACTOR_AFTER = re.compile(
+    r"\s*(?:'s\s+)?(?:President|president|officials?|authorities|leader|media|state media|government|governor|mayor|"
+    r"prosecutors?|police|emergency|ministry|Ministry|spokes\w+|people|citizens|territory|soil|city|border|region|"
+    r"side|Defence|Defense|Foreign|embassy|news|sources|bloggers|language|speaking|war|economy|oil|gas|said|says|"
+    r"claimed|Sea Ports Authority|Air Force said|General Staff|leadership|negotiators|delegation|losses|casualties)\b"
+)
+_TARGET_BEFORE = re.compile(r"\b(?:on|at|against|into|in|inside|to|from|with|and)\s+$", re.IGNORECASE)
+_INDEFINITE_EVENT = re.compile(
+    r"\b(?:a|an|another|new)\s+(?:\w+\s+){0,3}?(?:attacks?|strikes?|drone|missile|shelling|explosion|blast|bombing|"
+    r"raid|barrage|airstrike|air strike)\b",
+    re.IGNORECASE,
+)
+_DAMAGE = re.compile(r"\b(?:damag\w*|destroy\w*|hit|fires?|blaze|ablaze|burn\w*|struck|collapsed|rubble)\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"”]{8,}[\"”]")
+
+
+@dataclass(eq=False)
+class Mention:
+    """One clause of one sentence and what it says; offsets are relative to the sentence."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    figures: list[Figure]
+    places: list[PlaceMatch]
+    dates: list[DateMatch]
+    event_cues: list[Cue]
+    weapons: list[Cue]
+    targets: list[Cue]
+    perpetrators: list[Cue]
+    hypothetical: bool
+    new_event: bool
+    """Worded as a new event ("a drone attack") rather than a reference back ("the attack")."""
+    damage: bool
+    date: date | None = None
+    date_evidence: DateMatch | None = None
+    date_precision: str = "unknown"
+    inherited: set[str] = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text[self.start : self.end]
+
+    @property
+    def violent_cues(self) -> list[Cue]:
+        return [c for c in self.event_cues if _EVENT_ROWS[c.label]["incident"] == "yes"]
+
+    @property
+    def best_place(self) -> PlaceMatch | None:
+        """The most precise place in the clause; at country level, the one not named as the attacker."""
+        if not self.places:
+            return None
+        return min(self.places, key=lambda p: (p.location.precision, p.location.country != "UA", p.start))
+
+    def is_incident(self) -> bool:
+        """Enough to stand as an incident of its own: a violent cue or a toll, and a place, a toll or a weapon."""
+        if self.hypothetical and not any(f.count.value for f in self.figures):
+            return False
+        has_cue = bool(self.violent_cues) or any(f.count.value for f in self.figures)
+        return has_cue and bool(self.best_place or self.figures or self.weapons)
+
+
+_EVENT_ROWS = {row["label"]: row for row in vocab_rows("event_types")}
+
+
+def clause_bounds(text: str) -> list[tuple[int, int]]:
+    """Clause (start, end) offsets of a sentence; a sentence with no clause break is one clause."""
+    bounds, cursor = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() > cursor:
+            bounds.append((cursor, m.start()))
+        cursor = m.end()
+    bounds.append((cursor, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def _within(items, start: int, end: int):  # type: ignore[no-untyped-def]
+    return [i for i in items if i.start >= start and i.end <= end]
+
+
+def _actors(text: str, start: int, end: int) -> list[Cue]:
+    found = []
+    for cue in find_cues("perpetrators", text[start:end], case_sensitive=True):
+        after = text[start + cue.end : start + cue.end + 40]
+        before = text[max(0, start + cue.start - 12) : start + cue.start]
+        if _NOT_ACTOR_AFTER.match(after) or _TARGET_BEFORE.search(before):
+            continue
+        found.append(Cue(start + cue.start, start + cue.end, cue.text, cue.label, cue.row))
+    return found
+
+
+def _shift(cues: list[Cue], offset: int) -> list[Cue]:
+    return [Cue(c.start + offset, c.end + offset, c.text, c.label, c.row) for c in cues]
+
+
+def read_mentions(sentence: Sentence) -> list[Mention]:
+    """The clauses of ``sentence`` as mentions, with dates resolved and the subject carried across clauses."""
+    text = sentence.text
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    mentions: list[Mention] = []
+    for start, end in clause_bounds(text):
+        clause = text[start:end]
+        figures = find_figures(text, sentence.numbers, start=start, end=end)
+        events = _shift(find_cues("event_types", clause), start)
+        mentions.append(
+            Mention(
+                sentence=sentence,
+                start=start,
+                end=end,
+                figures=figures,
+                places=[p for p in _within(sentence.places, start, end) if not _in_spans(p.start, quoted)],
+                dates=_within(sentence.dates, start, end),
+                event_cues=[c for c in events if not _in_spans(c.start, quoted)],
+                weapons=_shift(find_cues("weapons", clause), start),
+                targets=[c for c in _shift(find_cues("targets", clause), start) if not _in_spans(c.start, quoted)],
+                perpetrators=_actors(text, start, end),
+                hypothetical=bool(line_pattern("hypothetical_cues").search(clause)),
+                new_event=bool(_INDEFINITE_EVENT.search(clause)),
+                damage=bool(_DAMAGE.search(clause)),
+            )
+        )
+    _resolve_dates(mentions)
+    _carry_subject(mentions)
+    return mentions
+
+
+def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _resolve_dates(mentions: list[Mention]) -> None:
+    """Each clause's own date; a date relative to another event counts from the clause before it."""
+    published = mentions[0].sentence.published if mentions else None
+    anchor: date | None = None
+    anchor_precision = "unknown"
+    for mention in mentions:
+        for match in mention.dates:
+            if match.kind in ("absolute", "relative_to_published") and match.date is not None:
+                if published is not None and match.date > published + timedelta(days=1):
+                    continue  # a future date (talks next Sunday) does not date an attack
+                mention.date, mention.date_precision, mention.date_evidence = match.date, match.precision, match
+                break
+            if match.kind == "relative_to_event" and match.relative_days is not None:
+                base = anchor or _sentence_date(mentions) or published
+                if base is not None:
+                    mention.date = base + timedelta(days=match.relative_days)
+                    mention.date_precision = anchor_precision if anchor else "day"
+                    mention.date_evidence = match
+                break
+        own = mention.date_evidence
+        if mention.date is not None and own is not None and own.kind != "relative_to_event":
+            anchor, anchor_precision = mention.date, mention.date_precision
+
+
+def _sentence_date(mentions: list[Mention]) -> date | None:
+    for mention in mentions:
+        for match in mention.dates:
+            if match.kind in ("absolute", "relative_to_published") and match.date is not None:
+                return match.date
+    return None
+
+
+def _carry_subject(mentions: list[Mention]) -> None:
+    """Later clauses share the first clause's perpetrator and (unless dated otherwise) its date."""
+    first = mentions[0] if mentions else None
+    if first is None:
+        return
+    for mention in mentions[1:]:
+        if not mention.perpetrators and first.perpetrators:
+            mention.perpetrators = list(first.perpetrators)
+            mention.inherited.add("perpetrator")
+        if mention.date is None and first.date is not None:
+            mention.date, mention.date_precision = first.date, first.date_precision
+            mention.date_evidence = first.date_evidence
+            mention.inherited.add("date")
