@@ -6,14 +6,14 @@ Every offset kept here is absolute (it indexes ``article.text``), so evidence bu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
 from warledger.extract.dates import DateMatch, find_dates
 from warledger.extract.numbers import NumberMatch, find_numbers
-from warledger.extract.places import PlaceMatch, find_places
+from warledger.extract.places import PlaceMatch, find_places, resolve_places
 from warledger.extract.sentences import split_sentences
 from warledger.records import Article, Evidence
 
@@ -38,6 +38,8 @@ class Sentence:
     text: str
     block: Block
     published: date | None = field(repr=False, default=None)
+    article_oblasts: Callable[[], frozenset[str]] = field(repr=False, default=frozenset)
+    """The oblasts the whole article names, to choose among homonymous villages."""
 
     @cached_property
     def numbers(self) -> list[NumberMatch]:
@@ -48,13 +50,30 @@ class Sentence:
         return find_dates(self.text, published=self.published)
 
     @cached_property
-    def places(self) -> list[PlaceMatch]:
+    def raw_places(self) -> list[PlaceMatch]:
         return find_places(self.text)
+
+    @cached_property
+    def places(self) -> list[PlaceMatch]:
+        """Places in the sentence, homonyms resolved towards the oblasts the article names."""
+        matches = self.raw_places
+        if any(len(m.candidates) > 1 for m in matches):
+            matches = resolve_places(matches, article_admin1=self.article_oblasts())
+        return _consistent_with_oblasts(matches)
 
     def evidence(self, field_name: str, start: int = 0, end: int | None = None) -> Evidence:
         """Evidence for ``field_name`` from ``text[start:end]`` of this sentence (the whole sentence by default)."""
         end = len(self.text) if end is None else end
         return Evidence(field_name, self.text[start:end], self.start + start, self.start + end)
+
+
+def _consistent_with_oblasts(matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Drop a village that lies outside the oblast the same sentence names ("Kamianka in the Kharkiv region" when
+    the gazetteer only knows Kamiankas elsewhere): the text's oblast is right, our homonym is not."""
+    named = {m.location.admin1 for m in matches if m.kind == "oblast" and m.location.admin1}
+    if not named:
+        return matches
+    return [m for m in matches if m.kind != "place" or m.location.admin1 in named or m.location.country != "UA"]
 
 
 @dataclass
@@ -111,9 +130,23 @@ def analyse(article: Article) -> Analysis:
     """Split the article into sentences, each tagged with its block (title, standfirst, paragraph, caption)."""
     published = parse_published(article.published)
     sentences: list[Sentence] = []
+    cache: list[frozenset[str]] = []
+
+    def article_oblasts() -> frozenset[str]:
+        if not cache:
+            cache.append(
+                frozenset(
+                    m.location.admin1
+                    for s in sentences
+                    for m in s.raw_places
+                    if m.location.admin1 and len(m.candidates) <= 1
+                )
+            )
+        return cache[0]
+
     for block in article_blocks(article):
         block_text = article.text[block.start : block.end]
         for start, end in split_sentences(block_text):
             s, e = block.start + start, block.start + end
-            sentences.append(Sentence(len(sentences), s, e, article.text[s:e], block, published))
+            sentences.append(Sentence(len(sentences), s, e, article.text[s:e], block, published, article_oblasts))
     return Analysis(article, published, sentences)

@@ -37,7 +37,7 @@ _AUX = (
 )
 _SUBPART = r"(?:,\s*(?:including|among them|mostly|most of them|many of them)[^,]{1,60},\s*)?"
 _SINGULAR = (
-    r"(?:a|an|one)\s+(?:(?:\d+-year-old|young|elderly|local|\w+ian|\w+ish)\s+)?"
+    r"(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:man|woman|child|boy|girl|person|civilian|resident|soldier|teenager|pensioner|driver|passenger|worker|"
     r"employee|rescuer|firefighter|medic|police officer|policeman|journalist|volunteer|villager|serviceman)"
 )
@@ -74,7 +74,7 @@ _ACTIVE_GAP = re.compile(
 )
 _LEFT_ROLE = re.compile(r"\s*(?:people\s+|civilians\s+|others\s+)?(dead|killed|injured|wounded|hurt|missing)\b", re.I)
 _TOLL = re.compile(
-    r"death toll\s+(?:(?:has|had|have)\s+)?(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|"
+    r"death toll\b[^.;:]{0,60}?\s(?:(?:has|had|have)\s+)?(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|"
     r"is|was|now stands at|of|hit|to|rising to)\s*(?:to\s+)?(?:at least\s+)?$",
     re.I,
 )
