@@ -161,6 +161,16 @@ def test_capital_speaking_for_a_government_is_not_a_place() -> None:
     assert surfaces("Moscow was quiet.") == ["Moscow"]
 
 
+def test_names_of_people_and_foreign_cities_are_not_places() -> None:
+    assert surfaces("Vladimir Putin met the press in Paris.") == []
+    assert surfaces("Anna Ivanova wrote from Kaliningrad.") == []
+
+
+def test_a_big_city_is_not_swapped_for_a_namesake_in_a_context_oblast() -> None:
+    found = {m.text: m.location for m in find_places("Refugees from Mykolaiv reached Lviv by train.")}
+    assert found["Mykolaiv"].admin1 == "Mykolaiv Oblast"
+
+
 def test_longest_name_wins() -> None:
     assert surfaces("The dam at Nova Kakhovka was breached.") == ["Nova Kakhovka"]
 

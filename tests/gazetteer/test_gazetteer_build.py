@@ -9,6 +9,7 @@ from warledger.gazetteer.build import (
     ascii_name,
     clean_alternates,
     feature_kinds,
+    foreign_collisions,
     keep_alternate,
     place_rows,
     select_cities,
@@ -73,3 +74,16 @@ def test_rows_and_reproducible_file(tmp_path: Path) -> None:
     assert (tmp_path / "a.tsv.gz").read_bytes() == (tmp_path / "b.tsv.gz").read_bytes()
     text = gzip.decompress((tmp_path / "a.tsv.gz").read_bytes()).decode()
     assert text.splitlines()[0].split("\t")[0] == "id"
+
+
+def test_foreign_collisions() -> None:
+    rows = place_rows([city(1, "Veselyi Kut", "17", 46.0, 30.0, 1_800, alternates=("Paris",)),
+                       city(2, "Toretsk", "05", 48.4, 37.8, 31_000, alternates=("Dzerzhinsk",)),
+                       city(3, "Romaniv", "27", 50.1, 27.6, 7_300, alternates=("Dzerzhinsk",)),
+                       city(4, "Odesa", "17", 46.5, 30.7, 1_000_000, alternates=("Odessa",)),
+                       city(5, "Moldove", "17", 45.5, 29.0, 600, alternates=("Moldova",))], REGIONS)
+    elsewhere = [city(10, "Paris", "11", 48.9, 2.3, 2_100_000, "FR"),
+                 city(11, "Dzerzhinsk", "51", 56.2, 43.4, 233_000, "RU"),
+                 city(12, "Odessa", "TX", 31.8, -102.4, 118_000, "US")]
+    assert foreign_collisions(elsewhere, rows, ["Moldova", "France"]) == ["Dzerzhinsk", "Moldova", "Paris"]
+    assert foreign_collisions(elsewhere, rows, ["Moldova"], curated={"dzerzinsk"}) == ["Moldova", "Paris"]

@@ -22,11 +22,13 @@ The rules, in the order they apply to each name the gazetteer finds (``Gazetteer
    Anything else, including "the southern city of X" and "the port of X", is the place itself, precision 1.
    Not a place: a name before "district of <city>" (the city is the place: "the Kyivskyi district of Donetsk"),
    and a national capital that speaks or acts as a government ("Kyiv said", "Moscow's forces").
-6. A small place (the best of its name under 2,000 people) or a section of a city needs a place cue: a preposition
-   or verb before it ("in X", "village of X", "shelled X") or a place noun after it ("X village", "X district").
+6. A small place (the best of its name under 2,000 people), a section of a city, or a place under 50,000 named by
+   an old or foreign name (not the name it bears: "Vladimir" for Volodymyr-Volynskyi) needs a place cue: a
+   preposition or verb before it ("in X", "village of X", "shelled X") or a place noun after it ("X village").
 7. Homonyms: the match keeps one best candidate per oblast (``PlaceMatch.candidates``); ``resolve_places`` picks the
    one in an oblast the text or the article names elsewhere, else the most populous (a place outside Ukraine counts
-   a tenth of its population). ``find_places`` already applies it with the text's own oblasts.
+   a tenth of its population), but a region centre or a place 20 times bigger stays ("Mykolaiv" next to "Lviv" is
+   still the city, not the Lviv Oblast town). ``find_places`` already applies it with the text's own oblasts.
 """
 from __future__ import annotations
 
@@ -40,6 +42,10 @@ from warledger.records import Location
 
 SMALL_PLACE = 2_000
 """Below this population a place name needs a place cue to count."""
+OLD_NAME_PLACE = 50_000
+"""Below this population a place named by one of its other names (not the one it bears) needs a place cue."""
+DOMINANT = 20
+"""A default candidate this many times more populous than the one in a context oblast stays the choice."""
 _WINDOW = 70
 
 _I = re.IGNORECASE
@@ -123,10 +129,19 @@ def resolve_places(matches: Sequence[PlaceMatch], *, article_admin1: Collection[
     for match in matches:
         if len(match.candidates) > 1:
             best = next((c for c in match.candidates if c.admin1 in names), match.candidates[0])
+            if best is not match.candidates[0] and _dominates(gazetteer, match.candidates[0], best):
+                best = match.candidates[0]
             if best != match.location:
                 match = dataclasses.replace(match, location=best)
         resolved.append(match)
     return resolved
+
+
+def _dominates(gazetteer: Gazetteer, default: Location, other: Location) -> bool:
+    """Whether the default candidate is a region centre or ``DOMINANT`` times bigger than ``other``."""
+    first = gazetteer.by_id[int((default.gazetteer_id or ":0").split(":")[1])]
+    second = gazetteer.by_id[int((other.gazetteer_id or ":0").split(":")[1])]
+    return first.kind in ("PPLA", "PPLC") or first.weight >= DOMINANT * max(second.weight, 1.0)
 
 
 def _longest(text: str, hits: list[NameHit]) -> list[NameHit]:
@@ -187,7 +202,8 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
     if best.kind == "PPLC" and _SPEAKS_AFTER.match(after):
         return None
     cued = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after) or region_word)
-    if (best.population < SMALL_PLACE or best.kind == "PPLX") and not cued:
+    weak = best.population < SMALL_PLACE or best.kind == "PPLX"
+    if not cued and (weak or (hit.key not in best.own and best.population < OLD_NAME_PLACE)):
         return None
     near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after) or region_word)
     precision = 2 if near else 1

@@ -153,7 +153,8 @@ class Gazetteer:
                                 float(row["lon"]) if row["lon"] else None) for row in _rows(source, "regions.tsv"))
         self.places = self._read_places(source)
         self.by_id = {place.id: place for place in self.places}
-        self.stoplist = frozenset(fold(line) for line in _lines(source, "stoplist.txt"))
+        stop = (*_lines(source, "stoplist.txt"), *_lines(source, "foreign.txt"))
+        self.stoplist = frozenset(fold(line) for line in stop)
         self._index = self._make_index()
         self._oblast_names = self._make_oblast_names()
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)

@@ -23,9 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 _APOSTROPHES = "'’ʼ‘`´ʹʻ"
 SPECIAL_LETTERS = {"ł": "l", "ß": "s", "ø": "o", "đ": "d", "ı": "i", "æ": "a", "œ": "o", "ð": "d", "þ": "t"}
@@ -61,78 +60,14 @@ class _FoldTable(dict[int, str]):
 
 
 _TABLE = _FoldTable()
-_DIGRAPHS = re.compile(r"kh|zh|ts|ie|'")
-_DIGRAPH_OUT = {"kh": "h", "zh": "z", "ts": "c", "ie": "e", "'": ""}
-_RUNS = re.compile(r"([^\W\d_])\1+| {2,}")
-
-
-class _Pass:
-    """One rewriting pass: where its output differs from its input, and how positions map back."""
-
-    __slots__ = ("_out", "_in", "_out_len", "_in_len")
-
-    def __init__(self) -> None:
-        self._out: list[int] = []
-        self._in: list[int] = []
-        self._out_len: list[int] = []
-        self._in_len: list[int] = []
-
-    def add(self, out_pos: int, in_pos: int, out_len: int, in_len: int) -> None:
-        self._out.append(out_pos)
-        self._in.append(in_pos)
-        self._out_len.append(out_len)
-        self._in_len.append(in_len)
-
-    def _locate(self, pos: int) -> tuple[int, bool]:
-        """The input position of output ``pos`` and whether it falls inside a rewritten stretch."""
-        i = bisect_right(self._out, pos) - 1
-        if i < 0:
-            return pos, False
-        start = self._out[i]
-        if pos < start + self._out_len[i]:
-            return self._in[i], True
-        return self._in[i] + self._in_len[i] + (pos - start - self._out_len[i]), False
-
-    def start(self, pos: int) -> int:
-        return self._locate(pos)[0]
-
-    def end(self, pos: int) -> int:
-        if pos <= 0:
-            return 0
-        i = bisect_right(self._out, pos - 1) - 1
-        if i >= 0 and pos - 1 < self._out[i] + self._out_len[i]:
-            return self._in[i] + self._in_len[i]
-        return self._locate(pos - 1)[0] + 1
-
-
-def _rewrite(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> tuple[str, _Pass]:
-    pieces: list[str] = []
-    mapping = _Pass()
-    last = 0
-    out_pos = 0
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        pieces.append(text[last:start])
-        out_pos += start - last
-        new = replace(match)
-        pieces.append(new)
-        mapping.add(out_pos, start, len(new), end - start)
-        out_pos += len(new)
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces), mapping
-
-
-def _digraph(match: re.Match[str]) -> str:
-    found = match.group()
-    if found == "'" and match.end() < len(match.string) and match.string[match.end()] == "s":
-        possessive = match.end() + 1 >= len(match.string) or not match.string[match.end() + 1].isalnum()
-        return " " if possessive else ""
-    return _DIGRAPH_OUT[found]
-
-
-def _run(match: re.Match[str]) -> str:
-    return match.group()[0]
+_COMMON = tuple(range(0x250)) + tuple(range(0x400, 0x500)) + tuple(range(0x2000, 0x2070))
+_FAST_TABLE = {code: _TABLE[code] for code in _COMMON}
+"""The same mapping as a plain dict for the characters of most texts (``str.translate`` is faster on one)."""
+_UNCOMMON = re.compile(r"[^\x00-\u024f\u0400-\u04ff\u2000-\u206f]")
+_LOOSE_APOSTROPHE = re.compile(r"'(?=s(?![^ '])|(?![^ ']))")
+"""An apostrophe before a break or a possessive s (a quote mark, "Kharkiv's"): a break itself."""
+_BREAKS = re.compile(r"( +)")
+_DOUBLE = re.compile(r"([a-z])\1+")
 
 
 def _lower_same_length(text: str) -> str:
@@ -142,38 +77,74 @@ def _lower_same_length(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
-@dataclass(frozen=True, slots=True)
-class FoldedText:
-    """Folded ``text`` and the way back: ``original_span(start, end)`` turns a folded range into original offsets."""
+def _words(text: str) -> str:
+    """Lowercase, one character for one: letters folded, every break a space, inner apostrophes kept as ``'``."""
+    low = _lower_same_length(text)
+    folded = low.translate(_TABLE if _UNCOMMON.search(low) else _FAST_TABLE)
+    folded = _LOOSE_APOSTROPHE.sub(" ", folded)
+    if folded.startswith("'"):
+        folded = " " + folded[1:]
+    while " '" in folded:
+        folded = folded.replace(" '", "  ")
+    return folded
 
-    original: str
-    folded: str
-    _digraphs: _Pass
-    _runs: _Pass
+
+def _spell(words: str) -> str:
+    """The spelling rules on ``_words`` output (they never join or split words), breaks collapsed to one space."""
+    joined = words.replace("'", "").replace("kh", "h").replace("zh", "z").replace("ts", "c").replace("ie", "e")
+    return " ".join(_DOUBLE.sub(r"\1", joined).split())
+
+
+class FoldedText:
+    """Folded ``text`` (its words folded, joined by single spaces) and the way back to the original offsets.
+
+    ``original_span(start, end)`` maps a range of whole folded words (as every gazetteer hit is) to the original.
+    """
+
+    __slots__ = ("original", "folded", "_words", "_folded_starts", "_starts", "_ends")
+
+    def __init__(self, original: str, folded: str, words: str) -> None:
+        self.original = original
+        self.folded = folded
+        self._words = words
+        """``original`` folded one character for one (``_words``): same offsets, same words as ``folded``."""
+        self._folded_starts: list[int] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """The ``[start, end)`` of the original text that folded ``[start, end)`` was made from."""
-        mid_start = self._runs.start(start)
-        mid_end = self._runs.end(end)
-        return self._digraphs.start(mid_start), self._digraphs.end(mid_end)
+        """The ``[start, end)`` of the original text that the folded words in ``[start, end)`` were made from."""
+        if not self._starts:
+            self._index()
+        first_word = bisect_right(self._folded_starts, start) - 1
+        last_word = bisect_right(self._folded_starts, max(start, end - 1)) - 1
+        return self._starts[first_word], self._ends[last_word]
+
+    def _index(self) -> None:
+        """Word offsets in ``folded`` and in ``original``, made on the first call of ``original_span``."""
+        parts = _BREAKS.split(self._words)
+        offsets = [0, *accumulate(map(len, parts))]
+        first = 0 if parts[0] else 2
+        self._starts = offsets[first:-1:2]
+        self._ends = offsets[first + 1::2]
+        self._folded_starts = [0, *accumulate(len(word) + 1 for word in self.folded.split(" "))][:-1]
 
 
 def fold_text(text: str) -> FoldedText:
-    """Fold ``text`` (see the module docstring), keeping the offset map."""
-    first = _lower_same_length(text).translate(_TABLE)
-    second, digraphs = _rewrite(first, _DIGRAPHS, _digraph)
-    third, runs = _rewrite(second, _RUNS, _run)
-    return FoldedText(text, third, digraphs, runs)
+    """Fold ``text`` (see the module docstring), keeping the offset map.
+
+    ``fold_text(text).folded == fold(text)``. Every step runs over the whole text in C (translate, replace, regex
+    substitution), and the words of the folded text are the words of the one-for-one fold, which is what maps
+    folded offsets back.
+    """
+    words = _words(text)
+    return FoldedText(text, _spell(words), words)
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """The matching key of a name: ``fold("Pokrovs'k") == fold("Pokrovsk") == "pokrovsk"``.
-
-    The same string as ``fold_text(name).folded.strip()``, without the offset map (and cached).
-    """
-    first = _lower_same_length(name).translate(_TABLE)
-    return _RUNS.sub(_run, _DIGRAPHS.sub(_digraph, first)).strip()
+    """The matching key of a name: ``fold("Pokrovs'k") == fold("Pokrovsk") == "pokrovsk"`` (cached)."""
+    return _spell(_words(name))
 
 
 def is_latin_name(name: str) -> bool:
