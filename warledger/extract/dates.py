@@ -212,8 +212,12 @@ def find_dates(text: str, *, published: dt.date | None) -> list[DateMatch]:
 
 
 def infer_publication_window(text: str) -> tuple[dt.date, str] | None:
-    """When no publication date is known: the latest full date written in ``text``, with precision "week"
-    (the page was published on or soon after it). None when the text gives no full date."""
-    days = [m.date for m in find_dates(text, published=None) if m.precision == "day" and m.date is not None
-            and m.kind in ("absolute", "period")]
+    """When no publication date is known: the latest full date (day, month and year) written in ``text``, with
+    precision "week", or None when the text writes no full date.
+
+    A heuristic and a lower bound: a page is published on or after the latest date it states, usually soon after
+    a dateline or a photo-caption date, but a page that only recalls history ("on 11 September 2001") gets a
+    window years too early. Callers should say the date was inferred (``Article.published_source = "text"``)."""
+    days = [m.date for m in find_dates(text, published=None)
+            if m.kind == "absolute" and m.precision == "day" and m.date is not None]
     return (max(days), "week") if days else None

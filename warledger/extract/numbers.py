@@ -26,8 +26,10 @@ Rules (the wording lists are data files in ``warledger/vocab/``):
   "year"; clock times ("10:30", "10 a.m.") are "time"; ordinals ("third", "4th") are "ordinal" with their
   position as the count. A day of the month next to a month name ("24 February", "Feb. 24") and numeric dates
   ("24.02.2022", "2022-02-24") are not returned at all: ``dates`` owns them; the year of such a date is "year".
-- Not counts: model designations ("Su-25", "S-300", "155mm"), "No. 5", fractions ("two-thirds"), decimals
-  without a unit or scale, and "one" in "one of", "one another", "one day", "the one" (``not_counts.tsv``).
+- Not counts: model designations ("Su-25", "S-300"), a number after a naming word ("Article 5", "day 3":
+  ``designation_words.txt``), "No. 5", fractions ("two-thirds"), decimals without a unit or scale, and "one" in
+  "one of", "one another", "one day", "the one" (``not_counts.tsv``) or closing a clause after an article
+  ("a difficult one.").
 """
 from __future__ import annotations
 
@@ -130,6 +132,9 @@ _MONEY_BEFORE = re.compile(r"(?:US\$|\$|€|£|₴)$")
 _MONEY_AFTER_JOIN = re.compile(r"(?:US\$|\$|€|£|₴)")
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_HALF_BEFORE = re.compile(r"\bhalf\s+$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\"”]|$)")
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:[A-Za-z-]+\s+){0,2}$", re.IGNORECASE)
 _MONTH_SET = frozenset(_MONTHS)
 _ATOM_STARTS = frozenset(
     [*_WORDS, "a", "no", *(phrase.split()[0].split("-")[0] for phrase in _VAGUE)]
@@ -188,7 +193,12 @@ def _scan_atom(text: str, m: re.Match[str]) -> _Atom | None:
     """The atom a master-regex match stands for, or None when the matched words do not form a number."""
     kind = m.lastgroup if m.lastgroup in ("vague", "zero", "ordword", "orddig", "words") else "digits"
     if kind == "vague":
-        return _Atom("vague", m.start(), m.end(), None, vague=_VAGUE[re.sub(r"\s+", " ", m.group(0).lower())])
+        row = _VAGUE[re.sub(r"\s+", " ", m.group(0).lower())]
+        half = _HALF_BEFORE.search(text, max(0, m.start() - 8), m.start()) if row["phrase"][:2] == "a " else None
+        if half is not None and row["min"] and row["min"] == row["max"]:  # "half a dozen"
+            halved = str(int(row["min"]) // 2)
+            return _Atom("vague", half.start(), m.end(), None, vague={**row, "min": halved, "max": halved})
+        return _Atom("vague", m.start(), m.end(), None, vague=row)
     if kind == "zero":
         return _Atom("zero", m.start(), m.end(), Decimal(0))
     if kind == "ordword":
@@ -200,6 +210,9 @@ def _scan_atom(text: str, m: re.Match[str]) -> _Atom | None:
         parsed = _parse_words(text, m.start(), m.end())
         if parsed is None:
             return None
+        half = _HALF_BEFORE.search(text, max(0, m.start() - 8), m.start()) if m.group(0)[:2].lower() == "a " else None
+        if half is not None:  # "half a million"
+            return _Atom("number", half.start(), parsed[1], Decimal(parsed[0]) / 2, scale=parsed[2])
         return _Atom("number", m.start(), parsed[1], Decimal(parsed[0]), scale=parsed[2])
     digits = Decimal(re.sub(r"[,\s\u00a0\u202f]", "", m.group("digits")))
     scale_word = (m.group("dscale") or "").lower()
@@ -250,8 +263,18 @@ def _is_not_count(text: str, atom: _Atom, floor: int) -> bool:
         if nxt.group(1).lower() in _NOT_COUNTS[(word, "after")]:
             return True
     if (word, "before") in _NOT_COUNTS and (prev := _PREV_WORD.search(text, max(0, atom.start - 20), atom.start)):
-        return prev.group(1).lower() in _NOT_COUNTS[(word, "before")]
-    return False
+        if prev.group(1).lower() in _NOT_COUNTS[(word, "before")]:
+            return True
+    return word == "one" and _pronoun_one(text, atom.start, atom.end)
+
+
+def _pronoun_one(text: str, start: int, end: int) -> bool:
+    """ "a very difficult one," "the only one.": "one" after an article, closing its clause, stands for a noun;
+    "the strike killed one." still counts (a past-tense verb governs it)."""
+    if _CLAUSE_END.match(text, end) is None or _ARTICLE_BEFORE.search(text, max(0, start - 40), start) is None:
+        return False
+    prev = _PREV_WORD.search(text, max(0, start - 20), start)
+    return prev is None or not prev.group(1).lower().endswith("ed")
 
 
 def _fraction_end(text: str, end: int, word: str) -> int | None:
