@@ -1,0 +1,205 @@
+"""Does the text support what was predicted? The "invented" counts of the evaluation.
+
+A prediction invents
+
+- a **number** when the evidence it cites (the spans of that field, else all of the record's spans) holds no digit
+  string, number word or vague quantity that can mean it ("five" = 5, "1.2 million" = 1,200,000, "a couple" = 2,
+  "dozens" = 12-99, "no one" = 0);
+- a **place** when its name, in any spelling that folds to the same key, occurs nowhere in the text, and no other
+  name of its gazetteer entry (a former or Russian name: "Krivoy Rog" for Kryvyi Rih) does either;
+- a **date** (an incident's) when no evidence span supports the date and it is not the publication date; a claim's
+  period bound when no date evidence supports it and its year occurs nowhere in the text.
+
+The number reader here is deliberately separate from the extractor's (``warledger.extract.numbers``): the check
+must not share the extractor's bugs.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from warledger.eval.places import gazetteer_ids_in, is_area_name, name_in_text
+from warledger.records import Claim, Count, Evidence, Incident, Location
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+
+_VAGUE: tuple[tuple[str, int, int], ...] = (
+    (r"hundreds of thousands", 100_000, 999_999),
+    (r"tens of thousands", 10_000, 99_999),
+    (r"(?:hundreds|tens) of millions", 10_000_000, 999_999_999),
+    (r"millions", 1_000_000, 999_999_999),
+    (r"thousands", 1_000, 99_999),
+    (r"hundreds", 100, 999),
+    (r"scores", 20, 99),
+    (r"dozens", 12, 99),
+    (r"a dozen", 10, 12),
+    (r"a couple(?: of)?|a pair of|both|twins", 2, 2),
+    (r"a few|a handful(?: of)?|few", 2, 9),
+    (r"several|a number of|multiple", 2, 9),
+    (
+        r"\b(?:a|an|one|another|single|lone)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|baby|civilian"
+        r"|resident|soldier|serviceman|driver|teenager|pensioner|worker|employee|rescuer|firefighter|medic|officer"
+        r"|policeman|volunteer|journalist|farmer|guard|passenger|local|victim|body|individual)\b",
+        1,
+        1,
+    ),
+)
+_ZERO = re.compile(
+    r"\b(?:no|none|nobody|zero|without|unharmed|unhurt|not? (?:a )?single)\b|no one|no-one", re.IGNORECASE
+)
+_DIGITS = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+(?:\.\d+)?)\s*"
+    r"(hundred|thousand|million|billion|mn|bn|k|m)?\b",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(
+    r"\b(?:" + "|".join(_UNITS) + r")(?:(?:\s+and\s+|[\s-]+)(?:" + "|".join([*_UNITS, *_SCALES]) + r"))*\b",
+    re.IGNORECASE,
+)
+
+
+def _word_values(phrase: str) -> list[int]:
+    """``"one hundred and twenty thousand"`` -> [120000]; ``"two and three"`` -> [2, 3] ("and" joins a number
+    only after hundred, thousand, million or billion)."""
+    parts = re.split(r"(?<!hundred)(?<!thousand)(?<!million)(?<!billion)\s+and\s+", phrase.lower())
+    return [_word_value(part) for part in parts]
+
+
+def _word_value(phrase: str) -> int:
+    """``"one hundred twenty"`` -> 120."""
+    total, group = 0, 0
+    for word in re.split(r"[\s-]+|\s+and\s+", phrase):
+        if word == "and":
+            continue
+        if word in _UNITS:
+            group += _UNITS[word]
+        elif word == "hundred":
+            group = (group or 1) * 100
+        elif word in _SCALES:
+            total += (group or 1) * _SCALES[word]
+            group = 0
+    return total + group
+
+
+@lru_cache(maxsize=4096)
+def numbers_in(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
+    """Exact values written in ``text`` and the windows its vague quantities allow (``(low, high)`` pairs)."""
+    exact: set[int] = set()
+    for match in _DIGITS.finditer(text):
+        digits, scale = match.group(1), (match.group(2) or "").lower()
+        value = float(re.sub(r"[,\u202f\u00a0 ]", "", digits))
+        factor = _SCALES.get(scale) or _SHORT_SCALES.get(scale, 1)
+        exact.add(round(value * factor))
+        exact.add(round(value))
+    for match in _WORDS.finditer(text):
+        exact.update(_word_values(match.group(0)))
+    windows = [(lo, hi) for pattern, lo, hi in _VAGUE if re.search(pattern, text, re.IGNORECASE)]
+    if _ZERO.search(text):
+        windows.append((0, 0))
+    return frozenset(exact), tuple(windows)
+
+
+def number_supported(value: int, texts: Iterable[str]) -> bool:
+    """True when one of ``texts`` writes ``value`` or a vague quantity that can mean it."""
+    for text in texts:
+        exact, windows = numbers_in(text)
+        if value in exact or any(lo <= value <= hi for lo, hi in windows):
+            return True
+    return False
+
+
+def _field_texts(evidence: Sequence[Evidence], names: Iterable[str]) -> list[str]:
+    """Texts of the spans for one of ``names``; all spans when none is labelled so."""
+    wanted = set(names)
+    own = [e.text for e in evidence if e.field in wanted]
+    return own or [e.text for e in evidence]
+
+
+@dataclass(slots=True)
+class Invented:
+    """What one extraction emitted that its text does not support, with how many values were checked."""
+
+    numbers: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    numbers_checked: int = 0
+    places_checked: int = 0
+    dates_checked: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.numbers) + len(self.places) + len(self.dates)
+
+
+def _check_count(out: Invented, label: str, count: Count | None, texts: list[str]) -> None:
+    if count is None:
+        return
+    for value in {v for v in (count.min, count.max) if v is not None}:
+        out.numbers_checked += 1
+        if not number_supported(value, texts):
+            out.numbers.append(f"{label}={value}")
+
+
+def _same_day(when: str | None, published: str | None) -> bool:
+    return bool(when and published and when[:10] == published[:10])
+
+
+def place_supported(location: Location, text: str) -> bool:
+    """True when the location's name, or another name of its gazetteer entry, occurs in ``text``."""
+    name = location.name or ""
+    if name_in_text(name, text):
+        return True
+    if is_area_name(name) and location.admin1 and name_in_text(location.admin1, text):
+        return True
+    return bool(location.gazetteer_id) and location.gazetteer_id in gazetteer_ids_in(text)
+
+
+def check_incident(incident: Incident, *, text: str, published: str | None, out: Invented) -> None:
+    """Add to ``out`` the numbers, place and date of ``incident`` that ``text`` does not support."""
+    for name in ("killed", "injured", "missing"):
+        count = getattr(incident, name)
+        _check_count(out, name, count, _field_texts(incident.evidence, (name,)))
+    location = incident.location
+    if location is not None and location.name and location.country in (None, "UA"):
+        out.places_checked += 1
+        if not place_supported(location, text):
+            out.places.append(location.name)
+    if incident.date:
+        out.dates_checked += 1
+        has_evidence = any(e.field in ("date", "when", "time") for e in incident.evidence)
+        if not has_evidence and not _same_day(incident.date, published):
+            out.dates.append(incident.date)
+
+
+def check_claim(claim: Claim, *, text: str, published: str | None, out: Invented) -> None:
+    """Add to ``out`` the figures and period bounds of ``claim`` that ``text`` does not support."""
+    texts = _field_texts(claim.evidence, ("min", "max", "value", "figure", "count", claim.metric))
+    _check_count(out, claim.metric, Count(claim.min, claim.max), texts)
+    date_evidence = any(e.field in ("period", "period_start", "period_end", "date", "as_of") for e in claim.evidence)
+    for bound in (claim.period_start, claim.period_end):
+        if not bound:
+            continue
+        out.dates_checked += 1
+        year = bound[:4]
+        if not date_evidence and year not in text and not (published or "").startswith(year):
+            out.dates.append(bound)
+
+
+def check_extraction(incidents: Sequence[Incident], claims: Sequence[Claim], *, text: str,
+                     published: str | None) -> Invented:
+    """All inventions of one document's incidents and claims against the text the user gave."""
+    out = Invented()
+    for incident in incidents:
+        check_incident(incident, text=text, published=published, out=out)
+    for claim in claims:
+        check_claim(claim, text=text, published=published, out=out)
+    return out
