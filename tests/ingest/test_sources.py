@@ -193,3 +193,15 @@ def test_stdin_empty_and_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_problems_print_as_one_line(tmp_path: Path) -> None:
     problem = only_problem(read(tmp_path / "missing.txt"))
     assert str(problem).count("\n") == 0 and str(problem).endswith("[E101]")
+
+
+def test_gzipped_html_and_undecodable_jsonl_line(tmp_path: Path) -> None:
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(HTML.encode("utf-8")))
+    jsonl = tmp_path / "mixed.jsonl"
+    bad_line = '{"id": "c", "text": "Три человека пострадали в порту и на складе"}'.encode("cp1251")
+    good_line = json.dumps({"id": "ok", "text": PAGE}).encode("utf-8")
+    jsonl.write_bytes(bad_line + b"\n" + good_line + b"\n")
+    bad, good, html_doc = read(tmp_path)
+    assert isinstance(html_doc, Document) and html_doc.html == HTML
+    assert isinstance(bad, Problem) and (bad.code, bad.line) == ("E104", 1)
+    assert isinstance(good, Document) and good.source_id == "ok"

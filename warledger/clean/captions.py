@@ -103,7 +103,7 @@ def split_credit(line: str, *, require_known: bool = True) -> tuple[str, str] | 
     With ``require_known`` the credit must look like one (``looks_like_credit``) or carry a label ("Photo: ...");
     without it any short parenthesised phrase counts (used when the line repeats the caption before it).
     """
-    match = _PAREN_CREDIT.match(line)
+    match = _PAREN_CREDIT.match(line) if line.endswith((")", "]", ").", "].")) else None
     if match:
         credit, labelled = _unlabel(match["credit"])
         if match["tail"] and require_known:
@@ -111,7 +111,7 @@ def split_credit(line: str, *, require_known: bool = True) -> tuple[str, str] | 
         if labelled or (looks_like_credit(credit) if require_known else _credit_sized(credit)):
             return _worded(match["text"], credit)
         return None
-    match = _label_suffix().match(line)
+    match = _label_suffix().match(line) if ":" in line[-MAX_CREDIT_CHARS - 20 :] else None
     if match and _credit_sized(match["credit"].strip()):
         return _worded(match["text"].rstrip(" .,;-–—"), match["credit"].strip())
     return None

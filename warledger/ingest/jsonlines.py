@@ -21,6 +21,13 @@ OPTIONAL_FIELDS = ("url", "published", "publisher", "fetched")
 """Fields copied from an object onto its ``Document`` when they are non-empty strings."""
 
 
+def coded_problem(code: str, source: str, *, line: int | None = None, **fields: object) -> Problem:
+    """A ``Problem`` with the message of ``code`` (``warledger.errors.MESSAGES``). The message leaves out the
+    leading path, which ``Problem.__str__`` puts back with the line: ``docs.jsonl:2: line 2: not a JSON object``."""
+    text = message(code, path=source, line=line, **fields)
+    return Problem(source, text.removeprefix(f"{source}: "), line=line, code=code)
+
+
 def _text_field(obj: dict[str, Any], name: str) -> str | None:
     value = obj.get(name)
     return value if isinstance(value, str) and value.strip() else None
@@ -41,15 +48,14 @@ def document_from_object(
     """
     if not isinstance(obj, dict):
         detail = f"found a JSON {type(obj).__name__}"
-        return Problem(source, message("E106", path=source, line=line, detail=detail), line=line, code="E106")
+        return coded_problem("E106", source, line=line, detail=detail)
     html = _text_field(obj, "html")
     text = _text_field(obj, "text")
     if html is None and text is None:
-        return Problem(source, message("E107", path=source, line=line), line=line, code="E107")
+        return coded_problem("E107", source, line=line)
     body = html if html is not None else text
     if max_mb is not None and body is not None and len(body) > max_mb * 1024 * 1024:
-        text_of = message("E105", path=f"{source}:{line}", size=f"{len(body) / 1024 / 1024:.1f}", limit=max_mb)
-        return Problem(source, text_of, line=line, code="E105")
+        return coded_problem("E105", source, line=line, size=f"{len(body) / 1024 / 1024:.1f}", limit=max_mb)
     if html is None and text is not None and looks_like_html(text):
         html, text = text, None
     raw_id = obj.get("id")
@@ -83,7 +89,7 @@ def document_from_line(
     except ValueError as exc:
         detail = str(exc).split(":")[0] if str(exc) else type(exc).__name__
         log.debug("%s:%d: bad JSON: %s", source, number, exc)
-        return Problem(source, message("E106", path=source, line=number, detail=detail), line=number, code="E106")
+        return coded_problem("E106", source, line=number, detail=detail)
     return document_from_object(obj, source=source, line=number, published=published, max_mb=max_mb)
 
 

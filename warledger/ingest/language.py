@@ -6,7 +6,9 @@ reports documents in other languages as skipped, naming the language detected he
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache
+from itertools import islice
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -20,6 +22,8 @@ SAMPLE_CHARS = 2000
 
 MIN_LETTERS = 12
 """Fewer letters than this and any guess is noise."""
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @cache
@@ -35,8 +39,7 @@ def detect_language(text: str) -> str:
     'en'
     """
     sample = text[:SAMPLE_CHARS]
-    letters = sum(1 for ch in sample if ch.isalpha())
-    if letters < MIN_LETTERS:
+    if sum(1 for _ in islice(_LETTER.finditer(sample), MIN_LETTERS)) < MIN_LETTERS:
         return UNDETERMINED
     language, _score = _identifier().classify(sample)
     return str(language)

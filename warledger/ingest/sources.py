@@ -18,14 +18,13 @@ import zlib
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from warledger.errors import message
-from warledger.ingest.jsonlines import document_from_line, documents_from_json, documents_from_lines
+from warledger.ingest.jsonlines import coded_problem, document_from_line, documents_from_json, documents_from_lines
 from warledger.ingest.sniff import SNIFF_BYTES, Undecodable, decode, is_binary, looks_like_html, looks_like_jsonl
 from warledger.records import Document, Problem
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = (".txt", ".text", ".html", ".htm", ".jsonl", ".jsonl.gz", ".json", ".md")
+EXTENSIONS = (".txt", ".text", ".html", ".htm", ".jsonl", ".jsonl.gz", ".json", ".md", ".html.gz", ".htm.gz", ".txt.gz")
 """File names a directory walk picks up (case-insensitive); other files in a directory are skipped."""
 
 HTML_EXTENSIONS = (".html", ".htm")
@@ -34,10 +33,6 @@ _CHUNK = 1 << 16
 _MB = 1024 * 1024
 
 Item = Document | Problem
-
-
-def _problem(code: str, source: str, *, line: int | None = None, **fields: object) -> Problem:
-    return Problem(source, message(code, path=source, **fields), line=line, code=code)
 
 
 def _stream_lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
@@ -64,14 +59,14 @@ def _jsonl_stream(
             text = decode(raw).text
         except Undecodable:
             found = True
-            yield _problem("E104", f"{source}:{number}", line=number)
+            yield coded_problem("E104", source, line=number)
             continue
         item = document_from_line(text, source=source, number=number, published=published, max_mb=max_mb)
         if item is not None:
             found = True
             yield item
     if not found:
-        yield _problem("E102", source)
+        yield coded_problem("E102", source)
 
 
 def _from_text(
@@ -79,7 +74,7 @@ def _from_text(
 ) -> Iterator[Item]:
     """Dispatch decoded text: HTML, JSON (Lines) or a plain page."""
     if not text.strip():
-        yield _problem("E102", source)
+        yield coded_problem("E102", source)
     elif json_hint:
         yield from documents_from_json(text, source=source, published=published, max_mb=max_mb)
     elif html_hint or looks_like_html(text):
@@ -102,10 +97,10 @@ def _read_gzip(path: str, *, published: str | None, max_mb: float) -> Iterator[I
                 return
             data = head + stream.read(max(0, limit + 1 - len(head)))
     except (OSError, EOFError, zlib.error) as exc:
-        yield _problem("E111", path, detail=str(exc) or type(exc).__name__)
+        yield coded_problem("E111", path, detail=str(exc) or type(exc).__name__)
         return
     if len(data) > limit and not inner.endswith((".jsonl", ".json")):
-        yield _problem("E105", path, size=f"> {max_mb}", limit=max_mb)
+        yield coded_problem("E105", path, size=f"> {max_mb}", limit=max_mb)
         return
     yield from _from_bytes(data, source=path, name=inner, published=published, max_mb=max_mb)
 
@@ -114,7 +109,7 @@ def _from_bytes(data: bytes, *, source: str, name: str, published: str | None, m
     try:
         text = decode(data).text
     except Undecodable as exc:
-        yield _problem("E103", source) if exc.binary else _problem("E104", source)
+        yield coded_problem("E103", source) if exc.binary else coded_problem("E104", source)
         return
     yield from _from_text(
         text,
@@ -131,34 +126,34 @@ def read_file(path: str, *, published: str | None = None, max_mb: float = 20.0) 
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
-        yield _problem("E101", path)
+        yield coded_problem("E101", path)
         return
     except OSError as exc:
-        yield _problem("E110", path, detail=exc.strerror or str(exc))
+        yield coded_problem("E110", path, detail=exc.strerror or str(exc))
         return
     lower = path.lower()
     if lower.endswith(".gz"):
         yield from _read_gzip(path, published=published, max_mb=max_mb)
         return
     if size == 0:
-        yield _problem("E102", path)
+        yield coded_problem("E102", path)
         return
     is_jsonl = lower.endswith(".jsonl")
     if not is_jsonl and size > max_mb * _MB:
-        yield _problem("E105", path, size=f"{size / _MB:.1f}", limit=max_mb)
+        yield coded_problem("E105", path, size=f"{size / _MB:.1f}", limit=max_mb)
         return
     try:
         with open(path, "rb") as stream:
             head = stream.read(SNIFF_BYTES)
             if is_binary(head):
-                yield _problem("E103", path)
+                yield coded_problem("E103", path)
                 return
             if is_jsonl and splits_on_newlines(head):
                 yield from _jsonl_stream(head, stream, source=path, published=published, max_mb=max_mb)
                 return
             data = head + stream.read()
     except OSError as exc:
-        yield _problem("E110", path, detail=exc.strerror or str(exc))
+        yield coded_problem("E110", path, detail=exc.strerror or str(exc))
         return
     yield from _from_bytes(data, source=path, name=lower, published=published, max_mb=max_mb)
 
@@ -174,10 +169,10 @@ def read_stdin(*, published: str | None = None, max_mb: float = 20.0, stream: Bi
     stream = stream if stream is not None else sys.stdin.buffer
     head = stream.read(SNIFF_BYTES)
     if not head.strip():
-        yield _problem("E102", source)
+        yield coded_problem("E102", source)
         return
     if is_binary(head):
-        yield _problem("E103", source)
+        yield coded_problem("E103", source)
         return
     if splits_on_newlines(head) and looks_like_jsonl(head.decode("utf-8", "replace")):
         yield from _jsonl_stream(head, stream, source=source, published=published, max_mb=max_mb)
@@ -185,7 +180,7 @@ def read_stdin(*, published: str | None = None, max_mb: float = 20.0, stream: Bi
     limit = int(max_mb * _MB)
     data = head + stream.read(max(0, limit + 1 - len(head)))
     if len(data) > limit:
-        yield _problem("E105", source, size=f"> {max_mb}", limit=max_mb)
+        yield coded_problem("E105", source, size=f"> {max_mb}", limit=max_mb)
         return
     yield from _from_bytes(data, source=source, name="", published=published, max_mb=max_mb)
 
@@ -207,8 +202,9 @@ def read_sources(paths: Iterable[str], *, published: str | None = None, max_mb: 
     """Read every path into ``Document`` records, or ``Problem`` records for what cannot be used.
 
     Each path is a file, a directory (recursed, sorted, files ending .txt .text .html .htm .jsonl .jsonl.gz .json
-    .md) or ``-`` for stdin. Plain text becomes ``Document(text=...)``, HTML ``Document(html=...)``; JSON Lines give
-    one document per line with ``source_id`` the line's ``id`` (else ``path:line``). ``published`` applies to
+    .md, and gzipped .html/.htm/.txt) or ``-`` for stdin. Plain text becomes ``Document(text=...)``, HTML
+    ``Document(html=...)``; JSON Lines give one document per line with ``source_id`` the line's ``id`` (else
+    ``path:line``). ``published`` applies to
     plain files and to JSON lines that give no date of their own. ``max_mb`` is the largest document read.
 
     >>> for item in read_sources(["pages/"], published="2026-01-28"):   # doctest: +SKIP
@@ -223,6 +219,6 @@ def read_sources(paths: Iterable[str], *, published: str | None = None, max_mb: 
                 found = True
                 yield from read_file(file_path, published=published, max_mb=max_mb)
             if not found:
-                yield _problem("E108", path)
+                yield coded_problem("E108", path)
         else:
             yield from read_file(path, published=published, max_mb=max_mb)
