@@ -43,10 +43,16 @@ MESSAGES = {
     "E105": "{path}: {size} MB is over the {limit} MB limit for one document; split it or raise --max-mb",
     "E106": "{path}: line {line}: not a JSON object ({detail}); fix or remove the line",
     "E107": "{path}: line {line}: needs a \"text\" or \"html\" field",
-    "E108": "{path}: a directory with no readable files (.txt, .html, .htm, .jsonl, .jsonl.gz, .json)",
+    "E108": "{path}: a directory with no readable files (.txt, .html, .htm, .jsonl, .jsonl.gz, .json, .warc, .warc.gz, "
+    ".rss, .atom, .xml)",
     "E109": "{source}: {reason}; only English is extracted for now",
     "E110": "{path}: cannot be read ({detail}); check that it exists and that you may read it",
     "E111": "{path}: not a valid gzip file ({detail}); decompress it or re-create it with gzip",
+    "E112": "{path}: not a readable WARC file ({detail}); check it with `warcio check {path}`, and if it is gzipped "
+    "as a whole rather than per record, run `warcio recompress {path} fixed.warc.gz`",
+    "E113": "{path}: not an RSS or Atom feed ({detail}); pass a feed file, or rename other XML so it is not read",
+    "E114": "{path}: cannot read {kind} files without the optional package {package}; install it with "
+    "`pip install 'warledger[scale]'`",
     "E201": "{option}: {detail}",
     "E301": "{path}: cannot open the database ({detail}); is another process using it?",
     "E302": "{path}: the folder {folder} does not exist; create it or choose another --db path",
