@@ -1,0 +1,37 @@
+"""Tying numbers to what happened to people."""
+from __future__ import annotations
+
+import pytest
+
+from warledger.extract.casualties import find_figures
+from warledger.extract.numbers import find_numbers
+from warledger.records import Count
+
+
+def figures(text: str) -> dict[str, Count]:
+    return {f.role: f.count for f in find_figures(text, find_numbers(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Five people were killed and 12 injured.", {"killed": Count(5, 5), "injured": Count(12, 12)}),
+        ("The strike killed at least two civilians.", {"killed": Count(2, None, "at least")}),
+        ("Shelling left three dead and seven wounded.", {"killed": Count(3, 3), "injured": Count(7, 7)}),
+        ("A woman was injured by debris.", {"injured": Count(1, 1)}),
+        ("The death toll from the attack has risen to 23.", {"killed": Count(23, 23)}),
+        ("Nine people, including two children, were wounded.", {"injured": Count(9, 9)}),
+        ("No one was killed or injured in the attack.", {"killed": Count(0, 0), "injured": Count(0, 0)}),
+        ("Two people are missing under the rubble.", {"missing": Count(2, 2)}),
+    ],
+)
+def test_figures(text, expected):
+    assert figures(text) == expected
+
+
+def test_sub_counts_are_not_taken_alone():
+    assert figures("Eleven people were killed, including four children.") == {"killed": Count(11, 11)}
+
+
+def test_years_and_distances_are_not_tolls():
+    assert figures("In 2022, 40 kilometres of road were damaged.") == {}

@@ -1,0 +1,100 @@
+"""Incidents from whole sentences and pages written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from warledger import pipeline
+from warledger.records import Count
+
+
+def incidents_of(text: str, published: str = "2025-11-13"):  # a Thursday
+    return pipeline.extract(text, published=published).incidents
+
+
+def only(text: str, published: str = "2025-11-13"):
+    found = incidents_of(text, published)
+    assert len(found) == 1, [i.to_dict() for i in found]
+    return found[0]
+
+
+def test_simple_strike_with_toll_place_date_and_attribution():
+    inc = only(
+        "Missile hits Kharkiv\n\nA Russian missile hit an apartment block in Kharkiv on Tuesday, killing three people "
+        "and injuring 14, regional governor Oleh Syniehubov said on Telegram."
+    )
+    assert inc.date == "2025-11-11" and inc.date_precision == "day"
+    assert inc.location.admin1 == "Kharkiv Oblast" and inc.location.precision == 1
+    assert inc.killed == Count(3, 3, "exact") and inc.injured == Count(14, 14, "exact")
+    assert inc.event_type == "Shelling/artillery/missile attack" and inc.weapon == "missile"
+    assert inc.perpetrator == "Russia"
+    assert "residential" in inc.targets
+    assert inc.attributed_to == ["Oleh Syniehubov (regional governor), Telegram"]
+
+
+def test_one_sentence_three_events_with_relative_date():
+    found = incidents_of(
+        "On Thursday, Russian strikes killed a couple near Lviv and battered the eastern city of Dnipro, "
+        "two days after a missile attack killed seven people at a bus depot."
+    )
+    assert len(found) == 3
+    by_place = {(i.location.admin1 if i.location else None): i for i in found}
+    assert by_place["Lviv Oblast"].killed.min == 2 and by_place["Lviv Oblast"].location.near
+    assert by_place["Dnipropetrovsk Oblast"].date == "2025-11-13"
+    depot = by_place[None]
+    assert depot.date == "2025-11-11" and depot.killed == Count(7, 7, "exact")
+    assert "transport" in depot.targets
+
+
+def test_no_place_is_invented():
+    inc = only("A drone attack killed four people on a commuter train on Wednesday, officials said.")
+    assert inc.location is None
+    assert inc.event_type == "Air/drone strike" and "rail" in inc.targets
+
+
+def test_follow_up_sentence_attaches_toll_and_targets_to_the_event_it_refers_to():
+    inc = only(
+        "The port of Izmail came under attack overnight. Four people were injured in the attack, which also "
+        "damaged a grain terminal, regional governor Oleh Kiper said. A church nearby was also damaged, he added."
+    )
+    assert inc.location.admin1 == "Odesa Oblast"
+    assert inc.injured == Count(4, 4, "exact")
+    assert {"port", "agriculture", "religious"} <= set(inc.targets)
+
+
+def test_no_casualties_is_zero_not_null():
+    inc = only("Russian drones attacked Sumy overnight, damaging several houses, but no casualties were reported.")
+    assert inc.killed == Count(0, 0, "exact") and inc.injured == Count(0, 0, "exact")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow has said it will take the whole of the Zaporizhzhia region by force.",
+        "Officials warned that Russia could strike Odesa again this winter.",
+        "Delegations met in Geneva on Tuesday to discuss a new exchange of prisoners.",
+        "Heavy snow closed roads across the Chernihiv region on Monday.",
+    ],
+)
+def test_threats_plans_diplomacy_and_weather_are_not_incidents(text):
+    assert incidents_of(text) == []
+
+
+def test_caption_and_body_mentions_of_one_event_are_one_incident():
+    text = (
+        "Strikes hit the north\n\nOn Thursday, Russian strikes killed a couple near Lviv.\n\n"
+        "Officials said air defences had been active all night.\n\n"
+        "At least two people were killed in the strikes near Lviv"
+    )
+    inc = only(text)
+    assert inc.killed.min == 2 and inc.killed.max == 2
+    assert sum(1 for e in inc.evidence if e.field == "killed") == 2
+
+
+def test_every_evidence_span_indexes_the_article_text(think_tank_page):
+    result = pipeline.extract(think_tank_page, published="2025-11-13")
+    text = result.article.text
+    records = result.incidents + result.claims
+    assert records
+    for record in records:
+        for ev in record.evidence:
+            assert text[ev.start : ev.end] == ev.text

@@ -1,0 +1,3 @@
+from warledger.cli import main
+import sys
+sys.exit(main())
