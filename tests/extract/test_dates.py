@@ -47,6 +47,11 @@ def test_absolute(text: str, span: str, date: str, precision: str) -> None:
     assert (m.text, m.date, m.precision, m.kind) == (span, D(date), precision, "absolute")
 
 
+@pytest.mark.parametrize("text", ["Code 0000-01-01 was shown.", "Filed 31.02.2022 in error.", "On 30 February."])
+def test_impossible_dates_are_not_dates(text: str) -> None:
+    assert [m for m in find_dates(text, published=WED) if m.precision == "day"] == []
+
+
 def test_day_range() -> None:
     m = only("Drills ran on 5-7 March 2024.")
     assert (m.date, m.end_date, m.precision) == (D("2024-03-05"), D("2024-03-07"), "day")

@@ -51,7 +51,6 @@ _ANCHORS = {r["phrase"]: (dt.date.fromisoformat(r["date"]), r["precision"]) for 
 _CUES = load_tsv("weekday_cues")
 _COUNT_WORDS = [r["word"] for r in load_tsv("number_words") if r["kind"] in ("unit", "teen", "tens")]
 _PRECISION_OF_HOURS = {1: "day", 24: "day", 168: "week", 720: "month", 8760: "year"}
-_COARSENESS = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def _month_pattern() -> str:
@@ -122,7 +121,8 @@ _PAST_VERB_BEFORE = re.compile(r"\b([a-z]+ed)\s+$")
 
 # --- calendar arithmetic -------------------------------------------------------------------------------------------
 def valid_date(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1] and 1900 <= year <= 2100
+    """A real calendar day between 1900 and 2100 (the years news about this war can mean)."""
+    return 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _month_end(year: int, month: int) -> dt.date:

@@ -7,16 +7,17 @@ when it cannot be resolved), a ``precision`` ("day", "week", "month", "year") an
 
 - "absolute": written on the calendar: "24 February 2022", "Feb. 24", "24.02.2022", "2022-02-24", "December 2025",
   "in March", "in 2023". A day and month without a year take the year that puts them nearest before the
-  publication date, allowing up to 7 days after it (news reports the past); a month alone ("in March") is the
+  publication date, allowing up to 7 days after it (news reports the past; up to half a year after it in a
+  sentence about the future: "talks are scheduled for 3 March"); a month alone ("in March") is the
   latest such month not after the publication month ("last March": strictly before it). Without a publication
   date these keep their precision and get ``date=None``. Numeric dates are read day first ("04.03.2022" is
   4 March) unless the second number cannot be a month ("03/24/2022").
 - "relative_to_published" (phrases in ``vocab/relative_dates.tsv``): "today", "yesterday", "last night",
   "overnight" (the publication day), "over the past day" (the day before), "two days ago"; weekday names ("on
   Wednesday", "early on Tuesday", "Tuesday night") are the most recent such day on or before publication (the same
-  day counts), "last Wednesday" strictly before, "next Wednesday" strictly after; a weekday in a sentence with a
-  future cue ("will", "ahead of": ``vocab/weekday_cues.tsv``) that no reporting verb just precedes ("said on
-  Sunday") is the next such day on or after publication. "last week" is the Monday-Sunday week before the week of
+  day counts), "last Wednesday" strictly before, "next Wednesday" strictly after; a weekday after a future cue in
+  its sentence ("will", "ahead of": ``vocab/weekday_cues.tsv``), or opening a sentence whose verb is future, is the
+  next such day on or after publication, unless a past verb just precedes it ("said on Sunday", "assured Monday"). "last week" is the Monday-Sunday week before the week of
   publication (``date`` its Monday, ``end_date`` its Sunday); "this month" / "last month" are calendar months;
   "this weekend" is the coming weekend (the current one when published on a Saturday or Sunday), "over the weekend"
   / "last weekend" the latest one before publication: ``date`` is the Saturday, ``end_date`` the Sunday, precision
