@@ -12,16 +12,16 @@ when it cannot be resolved), a ``precision`` ("day", "week", "month", "year") an
   latest such month not after the publication month ("last March": strictly before it). Without a publication
   date these keep their precision and get ``date=None``. Numeric dates are read day first ("04.03.2022" is
   4 March) unless the second number cannot be a month ("03/24/2022").
-- "relative_to_published" (phrases in ``vocab/relative_dates.tsv``): "today", "yesterday", "last night",
-  "overnight" (the publication day), "over the past day" (the day before), "two days ago"; weekday names ("on
-  Wednesday", "early on Tuesday", "Tuesday night") are the most recent such day on or before publication (the same
-  day counts), "last Wednesday" strictly before, "next Wednesday" strictly after; a weekday after a future cue in
-  its sentence ("will", "ahead of": ``vocab/weekday_cues.tsv``), or opening a sentence whose verb is future, is the
-  next such day on or after publication, unless a past verb just precedes it ("said on Sunday", "assured Monday"). "last week" is the Monday-Sunday week before the week of
-  publication (``date`` its Monday, ``end_date`` its Sunday); "this month" / "last month" are calendar months;
-  "this weekend" is the coming weekend (the current one when published on a Saturday or Sunday), "over the weekend"
-  / "last weekend" the latest one before publication: ``date`` is the Saturday, ``end_date`` the Sunday, precision
-  "week". Without a publication date: ``date=None``.
+- "relative_to_published" (phrases in ``vocab/relative_dates.tsv``): "today", "yesterday", "last night", "overnight"
+  (the publication day), "over the past day" (the day before), "two days ago"; weekday names ("on Wednesday", "early
+  on Tuesday", "Tuesday night") are the most recent such day on or before publication (the same day counts), "last
+  Wednesday" strictly before, "next Wednesday" strictly after; a weekday after a future cue in its sentence ("will",
+  "ahead of": ``vocab/weekday_cues.tsv``), or opening a sentence whose verb is future, is the next such day on or
+  after publication, unless a past verb just precedes it ("said on Sunday", "assured Monday"). "last week" is the
+  Monday-Sunday week before the week of publication (``date`` its Monday, ``end_date`` its Sunday); "this month" /
+  "last month" are calendar months; "this weekend" is the coming weekend (the current one when published on a
+  Saturday or Sunday), "over the weekend" / "last weekend" the latest one before publication: ``date`` is the
+  Saturday, ``end_date`` the Sunday, precision "week". Without a publication date: ``date=None``.
 - "relative_to_event": "a day after", "two days earlier", "the day before", "the next day": ``date=None`` and
   ``relative_days`` = (date of the event this phrase dates) - (date of the anchor event). With an object ("a day
   after a drone attack ..."), the object is the dated event: -1. Standing alone ("The day before, ...", "Two days
