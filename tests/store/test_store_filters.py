@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from ledger_samples import ClaimSpec, IncidentSpec, sample
 
 from warledger.errors import ConfigError
-from warledger.store import ClaimFilter, Clause, IncidentFilter, Ledger
+from warledger.store import ArticleFilter, ClaimFilter, Clause, IncidentFilter, Ledger
 from warledger.store.filters import oblast_key
 from warledger.store.rows import day_of, period_of
 
@@ -155,3 +155,9 @@ def test_day_of_inverts_isoformat(day: date) -> None:
     assert day_of(day.isoformat()) == day
     first, last = period_of(day.isoformat(), "week")
     assert (first, last - first) == (day, timedelta(days=6))
+
+
+def test_count_ignores_paging(filled: Ledger) -> None:
+    assert filled.count(IncidentFilter(oblast="Odesa", limit=1, offset=1)) == 2
+    assert filled.count(ClaimFilter(since="2026-01-01")) == 2
+    assert filled.count(ArticleFilter(language="en")) == 6

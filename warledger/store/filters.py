@@ -84,8 +84,12 @@ class _Filter:
     order: str = "date"
     """One of ``ORDERS``' keys; a leading "-" on a key reverses it."""
 
+    TABLE: ClassVar[str] = ""
+    """The table the filter selects from."""
     DAY: ClassVar[str] = "day"
+    """The DATE column ``since`` and ``until`` compare."""
     ORDERS: ClassVar[dict[str, str]] = {}
+    """``order`` keys and the SQL they sort by (``{p}`` is the alias prefix)."""
 
     def __post_init__(self) -> None:
         _bound("since", self.since, end=False)
@@ -129,10 +133,10 @@ class _Filter:
         expression = self.ORDERS[key].format(p=prefix)
         return f"{expression} {direction} NULLS LAST, {prefix}id {direction}"
 
-    def query(self, table: str) -> tuple[str, list[Any]]:
-        """A whole ``SELECT * FROM table`` statement with this filter's conditions, order and page."""
+    def query(self) -> tuple[str, list[Any]]:
+        """A whole ``SELECT *`` statement over ``TABLE`` with this filter's conditions, order and page."""
         clause = self.where()
-        sql = f"SELECT * FROM {table} WHERE {clause.sql} ORDER BY {self.order_by()}"
+        sql = f"SELECT * FROM {self.TABLE} WHERE {clause.sql} ORDER BY {self.order_by()}"
         params = list(clause.params)
         if self.limit is not None:
             sql += " LIMIT ?"
@@ -141,6 +145,11 @@ class _Filter:
             sql += " OFFSET ?"
             params.append(self.offset)
         return sql, params
+
+    def count_query(self) -> tuple[str, list[Any]]:
+        """A ``SELECT count(*) AS n`` statement for the rows the conditions match (paging ignored)."""
+        clause = self.where()
+        return f"SELECT count(*) AS n FROM {self.TABLE} WHERE {clause.sql}", list(clause.params)
 
 
 def _ci_equal(col: Column, pairs: dict[str, str | None]) -> list[Clause]:
@@ -171,6 +180,8 @@ class _ExtractedFilter(_Filter):
 @dataclass(frozen=True, kw_only=True)
 class IncidentFilter(_ExtractedFilter):
     """Which incidents to return. Every condition that is set must hold."""
+
+    TABLE: ClassVar[str] = "incidents"
 
     oblast: str | None = None
     """admin1, case-insensitive, with or without " Oblast": "Odesa" matches "Odesa Oblast". "Kyiv" is the oblast;
@@ -211,6 +222,8 @@ class IncidentFilter(_ExtractedFilter):
 class ClaimFilter(_ExtractedFilter):
     """Which claims to return. A claim's date is its ``as_of``, else the end of its period, else its article's."""
 
+    TABLE: ClassVar[str] = "claims"
+
     claimant: str | None = None
     """Who made the estimate, case-insensitive ("CSIS")."""
     side: str | None = None
@@ -242,6 +255,7 @@ class ArticleFilter(_Filter):
     source_id: str | None = None
     """The JSON Lines id or path the article came from."""
 
+    TABLE: ClassVar[str] = "articles"
     DAY: ClassVar[str] = "published_day"
     ORDERS: ClassVar[dict[str, str]] = {"date": "{p}published_day", "ingested": "{p}ingested_at", "id": "{p}id"}
 

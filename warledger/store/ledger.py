@@ -154,16 +154,15 @@ class Ledger:
     def _count(self, table: str) -> int:
         return int(self.sql(f"SELECT count(*) AS n FROM {table}")[0]["n"])
 
-    def _plan(self, extractions: list[records.Extraction]) -> tuple[list[records.Extraction], IngestStats]:
-        """Which documents of a batch to write: drop stored or repeated content, keep the last version of an id."""
+    def _plan(self, extractions: list[records.Extraction]) -> tuple[list[records.Extraction], list[str], IngestStats]:
+        """Which documents of a batch to write, and which stored article ids they replace.
+
+        Stored or repeated content is dropped; of two versions of one id in a batch the later wins.
+        """
         stats = IngestStats()
-        hashes = [rows.article_row(x.article)["content_hash"] for x in extractions]
-        stored = {
-            r[0]
-            for r in self._con.execute(
-                "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest(?))", [hashes]
-            ).fetchall()
-        }
+        hashes = [rows.hash_of(x.article) for x in extractions]
+        stored = {digest for (digest,) in self._con.execute(
+            "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest(?))", [hashes]).fetchall()}
         chosen: dict[str, records.Extraction] = {}
         for extraction, digest in zip(extractions, hashes, strict=True):
             if digest in stored:
@@ -173,7 +172,12 @@ class Ledger:
             if extraction.article.id in chosen:
                 stats.replaced += 1
             chosen[extraction.article.id] = extraction
-        return list(chosen.values()), stats
+        replaced = []
+        if chosen:
+            replaced = [id_ for (id_,) in self._con.execute(
+                "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [list(chosen)]).fetchall()]
+        stats.replaced += len(replaced)
+        return list(chosen.values()), replaced, stats
 
     def _write(self, extractions: list[records.Extraction]) -> IngestStats:
         self._writable("add documents")
@@ -189,17 +193,13 @@ class Ledger:
         return stats
 
     def _write_in_transaction(self, extractions: list[records.Extraction]) -> IngestStats:
-        todo, stats = self._plan(extractions)
+        todo, replaced, stats = self._plan(extractions)
         if not todo:
             return stats
-        ids = [x.article.id for x in todo]
-        old = self._con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
-        if old:
-            old_ids = [r[0] for r in old]
-            stats.replaced += len(old_ids)
-            logger.info("%s: replacing %d article(s) stored with other content", self.path, len(old_ids))
+        if replaced:
+            logger.info("%s: replacing %d article(s) stored with other content", self.path, len(replaced))
             for table, key in (("incidents", "article_id"), ("claims", "article_id"), ("articles", "id")):
-                self._con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?))", [old_ids])
+                self._con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?))", [replaced])
         article_rows, incident_rows, claim_rows = [], [], []
         for extraction in todo:
             article = extraction.article
@@ -231,15 +231,19 @@ class Ledger:
 
     def find_incidents(self, where: IncidentFilter) -> list[records.Incident]:
         """The incidents a filter selects, in its order."""
-        return [rows.incident_from_row(r) for r in self.sql(*where.query("incidents"))]
+        return [rows.incident_from_row(r) for r in self.sql(*where.query())]
 
     def find_claims(self, where: ClaimFilter) -> list[records.Claim]:
         """The claims a filter selects, in its order."""
-        return [rows.claim_from_row(r) for r in self.sql(*where.query("claims"))]
+        return [rows.claim_from_row(r) for r in self.sql(*where.query())]
 
     def find_articles(self, where: ArticleFilter) -> list[records.Article]:
         """The articles a filter selects, in its order."""
-        return [rows.article_from_row(r) for r in self.sql(*where.query("articles"))]
+        return [rows.article_from_row(r) for r in self.sql(*where.query())]
+
+    def count(self, where: IncidentFilter | ClaimFilter | ArticleFilter) -> int:
+        """How many rows a filter's conditions match, ignoring its limit and offset (for paging)."""
+        return int(self.sql(*where.count_query())[0]["n"])
 
     def incidents(
         self,

@@ -76,12 +76,17 @@ def _plain_evidence(evidence: list[records.Evidence]) -> list[dict[str, Any]]:
     return [{"field": e.field, "text": e.text, "start": e.start, "end": e.end} for e in evidence]
 
 
+def hash_of(article: records.Article) -> str:
+    """The article's content hash, computed from its text when the record leaves it empty."""
+    return article.content_hash or records.content_hash(article.text)
+
+
 def article_row(article: records.Article) -> dict[str, Any]:
     """The article as a flat row; an empty ``content_hash`` is filled in from the text."""
     return {
         "id": article.id,
         "source_id": article.source_id,
-        "content_hash": article.content_hash or records.content_hash(article.text),
+        "content_hash": hash_of(article),
         "title": article.title,
         "standfirst": article.standfirst,
         "text": article.text,
