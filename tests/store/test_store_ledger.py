@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from ledger_samples import ClaimSpec, IncidentSpec, numbered, sample
@@ -166,3 +167,13 @@ def test_committed_data_survives_reopening(db_path) -> None:
         expected = first.incidents(order="id")
     with Ledger(db_path) as second:
         assert second.incidents(order="id") == expected
+
+
+def test_timestamps_are_utc_whatever_the_session_time_zone(ledger: Ledger) -> None:
+    ledger.sql("SET TimeZone = 'Asia/Tokyo'")
+    ledger.add(numbered(1))
+    ledger.record_skipped(records.Skipped("x.txt", "no text"))
+    now = datetime.now(UTC).replace(tzinfo=None)
+    (stamps,) = ledger.sql("SELECT (SELECT ingested_at FROM articles) AS a, (SELECT skipped_at FROM skipped) AS s")
+    for stamp in stamps.values():
+        assert abs(stamp - now) < timedelta(minutes=5)

@@ -1,12 +1,12 @@
 -- warledger ledger schema, version 2 (see docs/database.md).
 -- Applied to a new database as a whole; older databases are upgraded by warledger/store/schema.py.
 -- Every statement is idempotent (IF NOT EXISTS) and statements are separated by ";" at the end of a line.
--- Text columns hold the output-contract values exactly; the *_day DATE columns are derived at insert time
--- (the first day of the period a date names) and exist only for range filters and ordering.
+-- Timestamps are UTC. Text columns hold the output-contract values exactly; the *_day DATE columns are derived at
+-- insert time (the first day of the period a date names) and exist only for range filters and ordering.
 
 CREATE TABLE IF NOT EXISTS schema_version (
     version INTEGER NOT NULL,
-    applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    applied_at TIMESTAMP NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
 );
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published_source VARCHAR NOT NULL,
     language VARCHAR,
     removed VARCHAR[] NOT NULL,
-    ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    ingested_at TIMESTAMP NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
 );
 
 CREATE TABLE IF NOT EXISTS incidents (
@@ -86,7 +86,7 @@ CREATE TABLE IF NOT EXISTS skipped (
     source_id VARCHAR NOT NULL,
     reason VARCHAR NOT NULL,
     language VARCHAR,
-    skipped_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    skipped_at TIMESTAMP NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'),
     PRIMARY KEY (source_id, reason)
 );
 
