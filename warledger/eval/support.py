@@ -4,7 +4,7 @@ A prediction invents
 
 - a **number** when the evidence it cites (the spans of that field, else all of the record's spans) holds no digit
   string, number word or vague quantity that can mean it ("five" = 5, "1.2 million" = 1,200,000, "a couple" = 2,
-  "dozens" = 12-99, "no one" = 0);
+  "three dozen" = 36, "dozens" = 12-99, "tens" = 10-99, "no one" = 0);
 - a **place** when its name, in any spelling that folds to the same key, occurs nowhere in the text, and no other
   name of its gazetteer entry (a former or Russian name: "Krivoy Rog" for Kryvyi Rih) does either;
 - a **date** (an incident's) when no evidence span supports the date and it is not the publication date; a claim's
@@ -29,7 +29,7 @@ _UNITS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 _VAGUE: tuple[tuple[str, int, int], ...] = (
@@ -40,6 +40,7 @@ _VAGUE: tuple[tuple[str, int, int], ...] = (
     (r"thousands", 1_000, 99_999),
     (r"hundreds", 100, 999),
     (r"scores", 20, 99),
+    (r"\btens\b", 10, 99),
     (r"dozens", 12, 99),
     (r"a dozen", 10, 12),
     (r"a couple(?: of)?|a pair of|both|twins", 2, 2),
@@ -70,7 +71,7 @@ _WORDS = re.compile(
 def _word_values(phrase: str) -> list[int]:
     """``"one hundred and twenty thousand"`` -> [120000]; ``"two and three"`` -> [2, 3] ("and" joins a number
     only after hundred, thousand, million or billion)."""
-    parts = re.split(r"(?<!hundred)(?<!thousand)(?<!million)(?<!billion)\s+and\s+", phrase.lower())
+    parts = re.split(r"(?<!dozen)(?<!hundred)(?<!thousand)(?<!million)(?<!billion)\s+and\s+", phrase.lower())
     return [_word_value(part) for part in parts]
 
 
@@ -82,8 +83,8 @@ def _word_value(phrase: str) -> int:
             continue
         if word in _UNITS:
             group += _UNITS[word]
-        elif word == "hundred":
-            group = (group or 1) * 100
+        elif word in ("dozen", "hundred"):
+            group = (group or 1) * _SCALES[word]
         elif word in _SCALES:
             total += (group or 1) * _SCALES[word]
             group = 0
