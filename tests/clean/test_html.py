@@ -60,3 +60,9 @@ def test_empty_and_broken_html_give_empty_pages() -> None:
     assert read_html("").lines == []
     article = clean_document(Document(source_id="h", html="<html><body></body></html>"))
     assert article.paragraphs == [] and article.captions == []
+
+
+def test_html_fragment_falls_back_to_text_blocks() -> None:
+    html = "<p>Two drones were shot down over Sumy.</p><p>Debris <b>damaged</b> a roof.<script>var x = 1;</script></p>"
+    article = clean_document(Document(source_id="frag", html=html))
+    assert article.paragraphs == ["Two drones were shot down over Sumy.", "Debris damaged a roof."]

@@ -18,7 +18,6 @@ log = logging.getLogger(__name__)
 MAX_BOILERPLATE_CHARS = 500
 """Longer lines are article text: the patterns are never tried on them (and stay fast)."""
 
-_SPACES = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6} +(?=\S)")
 _SOFT_WRAP_END = re.compile(r"[\w,;–—]$")
@@ -36,7 +35,7 @@ class Line:
 def normalise_line(text: str) -> str:
     """Collapse runs of whitespace (tabs, no-break and thin spaces...) to one space, drop invisible characters
     (zero-width space, word joiner, soft hyphen, byte-order mark) and strip. Every other character is kept."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 def split_lines(text: str) -> list[Line]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 
 from warledger.clean.boilerplate import normalise_line
@@ -26,6 +27,9 @@ CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|author|attribution|ph
 FAVOR_PRECISION = True
 """trafilatura's precision mode: on the 181-page article-extraction benchmark it scores body F1 0.964 against 0.960
 by default (benchmarks/clean_benchmark.py), and a page's furniture costs more downstream than a lost sentence."""
+
+BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "br", "tr", "section", "article")
+"""Elements whose text starts a new line when a fragment is read without trafilatura."""
 
 MAX_FIGCAPTION_CHARS = 600
 """A <figcaption> longer than this is not a photo caption (some sites wrap whole sections in <figure>)."""
@@ -79,6 +83,21 @@ def figcaptions(tree: lxml_html.HtmlElement) -> list[Caption]:
     return captions
 
 
+def block_lines(html: str) -> list[str]:
+    """The text of an HTML fragment, one line per block element (paragraph, heading, list item...), without
+    scripts and styles: the fallback for snippets trafilatura does not take as a page."""
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (ValueError, etree.ParserError):
+        return []
+    for element in tree.xpath("//script|//style|//noscript|//template|//figcaption"):
+        element.drop_tree()
+    for element in tree.iter(*BLOCK_TAGS):
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    return [line for line in (normalise_line(part) for part in tree.text_content().splitlines()) if line]
+
+
 def read_html(
     html: str,
     *,
@@ -90,8 +109,8 @@ def read_html(
     ``HtmlPage`` (logged), never an exception."""
     tree = trafilatura.load_html(html)
     if tree is None:
-        log.warning("could not parse the HTML of %s", url or "a document")
-        return HtmlPage(url=url)
+        log.info("trafilatura could not load %s; reading its text blocks", url or "an HTML fragment")
+        return HtmlPage(lines=block_lines(html), url=url)
     captions = figcaptions(tree)
     result = trafilatura.bare_extraction(
         tree,
@@ -102,10 +121,10 @@ def read_html(
         favor_precision=favor_precision,
         favor_recall=favor_recall,
     )
-    if result is None:
-        log.info("trafilatura found no article body in %s", url or "a document")
-        return HtmlPage(url=url, captions=captions)
     body = getattr(result, "text", None) or ""
+    if not body.strip():
+        log.info("trafilatura found no article body in %s; reading its text blocks", url or "a document")
+        return HtmlPage(lines=block_lines(html), url=url, captions=captions)
     return HtmlPage(
         lines=body.splitlines(),
         title=_text(getattr(result, "title", None)),
