@@ -158,6 +158,7 @@ def test_front_direction_and_district() -> None:
 def test_capital_speaking_for_a_government_is_not_a_place() -> None:
     assert surfaces("Kyiv said the talks had stalled.") == []
     assert surfaces("Moscow's forces pulled back.") == []
+    assert surfaces("Moscow’s full-scale invasion began in February.") == []
     assert surfaces("Moscow was quiet.") == ["Moscow"]
 
 
@@ -188,3 +189,11 @@ def test_offsets_always_index_the_input(words: list[str], glue: str) -> None:
         assert text[match.start:match.end] == match.text
         assert match.start >= previous_end
         previous_end = match.end
+
+
+def test_near_the_city_of_is_near_and_hit_the_city_of_is_the_place() -> None:
+    near = only("Drones were downed near the southern city of Mykolaiv.", "Mykolaiv").location
+    hit = only("Drones hammered the southern city of Mykolaiv.", "Mykolaiv").location
+    assert (near.near, near.precision) == (True, 2)
+    assert (hit.near, hit.precision) == (False, 1)
+    assert only("A depot 12km north of Melitopol burned.", "Melitopol").location.near

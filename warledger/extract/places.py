@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -47,22 +48,26 @@ OLD_NAME_PLACE = 50_000
 DOMINANT = 20
 """A default candidate this many times more populous than the one in a context oblast stays the choice."""
 _WINDOW = 70
+_SHORT_WINDOW = 24
 
 _I = re.IGNORECASE
 _COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-_NEAR_BEFORE = re.compile(
-    r"(?:\b(?:near|nearby|outside|around|close to|not far from|in the vicinity of|on the outskirts of|outskirts of"
-    r"|on the approaches to|approaches to|suburbs? of|" + _COMPASS + r"(?: outskirts)? of)"
-    r"|\b\d[\d,.]*\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\w+\s+)?(?:from|of))"
-    r"\s+(?:the\s+)?(?:(?:\w+\s+)?(?:city|town|village|settlement|port|capital)\s+of\s+)?$", _I)
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "north-east", "northwest", "north-west",
+                            "southeast", "south-east", "southwest", "south-west"})
+_NEAR_WORDS = frozenset({"near", "nearby", "outside", "around"})
+_NEAR_PAIRS = frozenset({("close", "to"), ("far", "from"), ("vicinity", "of"), ("outskirts", "of"), ("suburbs", "of"),
+                         ("suburb", "of"), ("approaches", "to"), ("environs", "of")}
+                        | {(word, "of") for word in _COMPASS_WORDS})
+_DISTANCE_UNITS = ("km", "kilometres", "kilometers", "miles", "mi")
+_PLACE_NOUNS = frozenset({"city", "town", "village", "settlement", "port", "capital", "hamlet"})
+_PLACE_WORDS = frozenset({"in", "at", "of", "from", "to", "into", "near", "outside", "toward", "towards", "around",
+                          "on", "over", "across", "hit", "struck", "shelled", "attacked", "bombed", "captured",
+                          "liberated", "entered", "reached", "recaptured", "retook", "seized", "occupied", "resident",
+                          "residents"}) | _PLACE_NOUNS
 _NEAR_AFTER = re.compile(r"^(?:['’]s)?\s+(?:outskirts|suburbs?|environs|vicinity|area|surroundings)\b", _I)
 _FRONT_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|frontline|front line|salient|bridgehead)\b", _I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|raion|rayon|municipality|hromada|community)\b", _I)
 _REGION_AFTER = re.compile(r"^(?:\s+|-)(?:oblast'?s?|regions?|provinces?|krai|kray|territory|obl\.)(?!\w)", _I)
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|of|from|to|into|near|outside|toward|towards|around|on|over|across|hit|struck|shelled|attacked"
-    r"|bombed|captured|liberated|entered|reached|recaptured|retook|seized|occupied|village|town|city|settlement"
-    r"|port|residents?)\s+(?:the\s+)?$", _I)
 _PLACE_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|settlement|district|raion|rayon|area|community|hromada|outskirts)\b"
     r"|\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province))", _I)
@@ -81,8 +86,9 @@ _SPEAKS_AFTER = re.compile(
     r"^(?:\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:said|says|say|wants|wanted|claims|claimed|"
     r"denies|denied|accuses|accused|insists|insisted|believes|hopes|refuses|refused|demands|demanded|urges|urged|asks|"
     r"asked|announced|warned|warns|rejected|rejects|agreed|agrees|vowed|vows|threatens|threatened|responded|"
-    r"blames|blamed|admits|admitted|confirmed|considers|expects|intends|plans|seeks|sought)\b"
-    r"|['’]s\s+(?:forces|troops|army|military|government|regime|authorities|allies|partners|attempts?|offensive|"
+    r"blames|blamed|admits|admitted|confirmed|considers|expects|intends|plans|seeks|sought|gives|give|gave|offers|"
+    r"offered|proposes|proposed|responds|negotiates|signed|signs|recognises|recognizes|recognised|recognized)\b"
+    r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|government|regime|authorities|allies|partners|attempts?|offensive|"
     r"counteroffensive|counter-offensive|officials|leadership|position|demands|claims|war|invasion|aggression|"
     r"strategy|plans?|proposal|refusal|response|decision|policy|requests?|leaders?))", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|and\s+|or\s+|&\s*)$", _I)
@@ -102,6 +108,34 @@ class PlaceMatch:
     """For a place name that several places share: the best one per oblast, best first (``location`` is one)."""
 
 
+def _words_before(text: str, start: int) -> tuple[list[str], bool]:
+    """The last few words before ``start``, lowercased, without "the" and "<adjective> city of" next to the name
+    ("near the southern city of" -> [..., "near"]), and whether such a place noun was there."""
+    words = [w.lstrip("\"'(“‘").lower() for w in text[max(0, start - 60):start].split()[-7:]]
+    if words and words[-1] == "the":
+        words.pop()
+    noun = len(words) >= 2 and words[-1] == "of" and words[-2] in _PLACE_NOUNS
+    if noun:
+        del words[-2:]
+        if words and words[-1] not in _NEAR_WORDS | _PLACE_WORDS | {"the"}:
+            words.pop()
+        if words and words[-1] == "the":
+            words.pop()
+    return words, noun
+
+
+def _near_before(words: list[str]) -> bool:
+    """A "near" cue ends the words: "near", "outside", "on the outskirts of", "north of", "10 km from"."""
+    if not words:
+        return False
+    if words[-1] in _NEAR_WORDS or tuple(words[-2:]) in _NEAR_PAIRS:
+        return True
+    if words[-1] not in ("from", "of") or len(words) < 2:
+        return False
+    unit = words[-3] if words[-2] in _COMPASS_WORDS and len(words) >= 3 else words[-2]
+    return unit.endswith(_DISTANCE_UNITS) and any(ch.isdigit() for ch in unit + " ".join(words[-4:-2]))
+
+
 def find_places(text: str) -> list[PlaceMatch]:
     """The places ``text`` names, in text order, homonyms resolved with the oblasts the text itself names."""
     gazetteer = Gazetteer.default()
@@ -119,10 +153,10 @@ def resolve_places(matches: Sequence[PlaceMatch], *, article_admin1: Collection[
     for match in matches:
         if len(match.candidates) > 1:
             continue
-        if match.kind == "region":
-            entry = gazetteer.entry(match.location.name or "")
+        if match.kind == "region" and match.location.admin1 is None:
+            entry = gazetteer.entry(match.text)
             context.update(entry.area.admin1 if entry and entry.area else ())
-        if match.location.admin1:
+        elif match.location.admin1:
             context.update(gazetteer.oblasts_of([match.location.admin1]))
     names = {gazetteer.admin1_name(code) for code in context}
     resolved = []
@@ -148,17 +182,21 @@ def _longest(text: str, hits: list[NameHit]) -> list[NameHit]:
     """Capitalised hits (and stop phrases), longest first where they overlap; returned in text order."""
     viable = [h for h in hits if h.entry.stop or (h.start < len(text) and text[h.start].isupper())]
     viable.sort(key=lambda h: (h.start - h.end, h.start))
+    starts: list[int] = []
     taken: list[NameHit] = []
     for hit in viable:
-        if all(hit.end <= other.start or hit.start >= other.end for other in taken):
-            taken.append(hit)
-    return sorted((h for h in taken if not h.entry.stop), key=lambda h: h.start)
+        i = bisect_right(starts, hit.start)
+        if (i and taken[i - 1].end > hit.start) or (i < len(taken) and taken[i].start < hit.end):
+            continue
+        starts.insert(i, hit.start)
+        taken.insert(i, hit)
+    return [h for h in taken if not h.entry.stop]
 
 
 def _interpret(gazetteer: Gazetteer, text: str, hit: NameHit) -> PlaceMatch | None:
     """One hit in its context -> a match, or None when the context says it is not a place."""
     entry = hit.entry
-    before = text[max(0, hit.start - _WINDOW):hit.start]
+    before = text[max(0, hit.start - _SHORT_WINDOW):hit.start]
     after = text[hit.end:hit.end + _WINDOW]
     region_word = _REGION_AFTER.match(after)
     oblast = entry.oblast or (entry.oblast_stem if region_word else None)
@@ -171,7 +209,7 @@ def _interpret(gazetteer: Gazetteer, text: str, hit: NameHit) -> PlaceMatch | No
         return None
     if not entry.places:
         return None
-    return _place_match(gazetteer, text, hit, entry.places, before, after, region_word is not None)
+    return _place_match(gazetteer, text, hit, entry.places, after, region_word is not None)
 
 
 def _area_match(gazetteer: Gazetteer, text: str, hit: NameHit, entry: Entry, before: str,
@@ -194,18 +232,21 @@ def _area_match(gazetteer: Gazetteer, text: str, hit: NameHit, entry: Entry, bef
     return PlaceMatch(hit.start, hit.end, text[hit.start:hit.end], gazetteer.area_location(area), "region")
 
 
-def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Place, ...], before: str, after: str,
+def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Place, ...], after: str,
                  region_word: bool) -> PlaceMatch | None:
     best = places[0]
     if _SECTION_OF_AFTER.match(after):
         return None
     if best.kind == "PPLC" and _SPEAKS_AFTER.match(after):
         return None
-    cued = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after) or region_word)
+    before, noun = _words_before(text, hit.start)
+    near_cue = _near_before(before)
+    cued = bool(noun or near_cue or (before and before[-1] in _PLACE_WORDS) or _PLACE_AFTER.match(after)
+                or region_word)
     weak = best.population < SMALL_PLACE or best.kind == "PPLX"
     if not cued and (weak or (hit.key not in best.own and best.population < OLD_NAME_PLACE)):
         return None
-    near = bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after) or region_word)
+    near = bool(near_cue or _NEAR_AFTER.match(after) or region_word)
     precision = 2 if near else 1
     if _FRONT_AFTER.match(after):
         near, precision = True, 5

@@ -157,6 +157,7 @@ class Gazetteer:
         self.stoplist = frozenset(fold(line) for line in stop)
         self._index = self._make_index()
         self._oblast_names = self._make_oblast_names()
+        self._by_name = {oblast.name: oblast for oblast in self.oblasts.values()}
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         for key in self._index:
             self._automaton.add_word(f" {key} ", key)
@@ -320,8 +321,12 @@ class Gazetteer:
 
     def oblasts_of(self, names: Iterable[str]) -> frozenset[str]:
         """The oblast codes of admin1 names in any spelling (unknown names are skipped)."""
-        found = (self.find_oblast(name) for name in names)
-        return frozenset(oblast.code for oblast in found if oblast is not None)
+        codes = set()
+        for name in names:
+            oblast = self._by_name.get(name) or self.find_oblast(name)
+            if oblast is not None:
+                codes.add(oblast.code)
+        return frozenset(codes)
 
 
 def _bears(place: Place, key: str) -> bool:

@@ -25,6 +25,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
+from operator import add
 
 _APOSTROPHES = "'’ʼ‘`´ʹʻ"
 SPECIAL_LETTERS = {"ł": "l", "ß": "s", "ø": "o", "đ": "d", "ı": "i", "æ": "a", "œ": "o", "ð": "d", "þ": "t"}
@@ -67,7 +68,8 @@ _UNCOMMON = re.compile(r"[^\x00-\u024f\u0400-\u04ff\u2000-\u206f]")
 _LOOSE_APOSTROPHE = re.compile(r"'(?=s(?![^ '])|(?![^ ']))")
 """An apostrophe before a break or a possessive s (a quote mark, "Kharkiv's"): a break itself."""
 _BREAKS = re.compile(r"( +)")
-_DOUBLE = re.compile(r"([a-z])\1+")
+_DOUBLES = tuple((letter * 2, letter) for letter in "abcdefghijklmnopqrstuvwxyz")
+"""A doubled Latin letter is read as one (``str.replace`` per letter: faster than a back-referencing regex)."""
 
 
 def _lower_same_length(text: str) -> str:
@@ -92,7 +94,10 @@ def _words(text: str) -> str:
 def _spell(words: str) -> str:
     """The spelling rules on ``_words`` output (they never join or split words), breaks collapsed to one space."""
     joined = words.replace("'", "").replace("kh", "h").replace("zh", "z").replace("ts", "c").replace("ie", "e")
-    return " ".join(_DOUBLE.sub(r"\1", joined).split())
+    for double, single in _DOUBLES:
+        while double in joined:
+            joined = joined.replace(double, single)
+    return " ".join(joined.split())
 
 
 class FoldedText:
@@ -127,7 +132,8 @@ class FoldedText:
         first = 0 if parts[0] else 2
         self._starts = offsets[first:-1:2]
         self._ends = offsets[first + 1::2]
-        self._folded_starts = [0, *accumulate(len(word) + 1 for word in self.folded.split(" "))][:-1]
+        lengths = list(map(len, self.folded.split(" ")))
+        self._folded_starts = list(map(add, [0, *accumulate(lengths)][:-1], range(len(lengths))))
 
 
 def fold_text(text: str) -> FoldedText:
