@@ -8,7 +8,14 @@ import pytest
 from eval_builders import item
 
 from warledger.errors import ConfigError
-from warledger.eval.baseline import check_baseline, make_baseline, read_baseline, write_baseline
+from warledger.eval.baseline import (
+    check_baseline,
+    make_baseline,
+    read_baseline,
+    render_slack,
+    slack,
+    write_baseline,
+)
 from warledger.eval.metrics import ItemScore, summarise
 
 
@@ -66,3 +73,16 @@ def test_bad_baselines_say_how_to_fix_them(tmp_path: Path) -> None:
     (tmp_path / "odd.json").write_text("[]", encoding="utf-8")
     with pytest.raises(ConfigError, match='no "sets"'):
         read_baseline(tmp_path / "odd.json")
+
+
+def test_slack_lists_the_tightest_figures_first() -> None:
+    baseline = make_baseline([report()], margin=0.02)
+    rows = slack([report(oblast_hits=8, invented=1)], baseline)
+    assert (rows[0].figure, rows[0].ceiling, rows[0].room) == ("invented_places", True, -1.0)
+    oblast = next(r for r in rows if r.figure == "oblast")
+    assert oblast.room == pytest.approx(0.8 - 0.88)
+    assert rows.index(oblast) == 1
+    table = render_slack(rows, limit=2).splitlines()
+    assert table[0].split() == ["set", "figure", "bound", "now", "room"]
+    assert table[1].split() == ["headlines", "invented_places", "<=", "0.000", "1.000", "-1.000"]
+    assert table[2].split() == ["headlines", "oblast", ">=", "0.880", "0.800", "-0.080"]

@@ -138,3 +138,25 @@ def test_review_from_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[st
         ledger.add(one)
     assert call("review", "--db", str(db)) == 0
     assert capsys.readouterr().out.startswith("#1 0.40 incident only")
+
+
+def test_review_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "A drone hit Kharkiv on Tuesday, killing three people."
+    records = extraction(text, [incident(text, confidence=0.5, ident="one", evidence={"killed": "killing three"})])
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records.records()) + "\n", encoding="utf-8")
+    assert call("review", str(path), "--format", "json") == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["id"] == "one" and row["kind"] == "incident" and row["confidence"] == 0.5
+    assert row["evidence"] == [{"field": "killed", "text": "killing three"}]
+
+
+def test_check_baseline_shows_the_tightest_figures(gold_file: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    baseline = tmp_path / "baseline.json"
+    call("eval", str(gold_file), "--write-baseline", "--baseline", str(baseline))
+    capsys.readouterr()
+    assert call("eval", str(gold_file), "--check-baseline", "--baseline", str(baseline)) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].split() == ["set", "figure", "bound", "now", "room"]
+    assert err[-1].startswith("gate: every figure at or above its floor")

@@ -17,9 +17,17 @@ from typing import Any
 
 from warledger.cli.common import DEFAULT_DB
 from warledger.errors import ConfigError
-from warledger.eval.baseline import DEFAULT_BASELINE, DEFAULT_MARGIN, check_baseline, read_baseline, write_baseline
+from warledger.eval.baseline import (
+    DEFAULT_BASELINE,
+    DEFAULT_MARGIN,
+    check_baseline,
+    read_baseline,
+    render_slack,
+    slack,
+    write_baseline,
+)
 from warledger.eval.gold import load_sets
-from warledger.eval.review import least_certain, read_records, render_review
+from warledger.eval.review import least_certain, read_records, render_review, render_review_json
 from warledger.eval.run import evaluate, render_classes, render_errors, render_json, render_table, worst
 
 log = logging.getLogger(__name__)
@@ -36,6 +44,10 @@ expected.json. Figures are shares (support in brackets); invented counts are cou
 REVIEW_EXAMPLE = """examples:
   warledger review --db warledger.duckdb -n 20
   warledger extract page.txt --format jsonl > page.jsonl && warledger review page.jsonl"""
+
+
+GATE_ROWS = 12
+"""How many of the tightest pinned figures ``--check-baseline`` shows."""
 
 
 def _positive(text: str) -> int:
@@ -73,6 +85,7 @@ def register(sub: Any) -> None:
                    help="records printed by `warledger extract --format jsonl` (default: the database)")
     p.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"the DuckDB database (default ./{DEFAULT_DB})")
     p.add_argument("-n", type=_positive, default=20, metavar="N", help="how many records (default 20)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     p.set_defaults(func=run_review)
 
 
@@ -98,7 +111,9 @@ def run_eval(args: argparse.Namespace) -> int:
         write_baseline(reports, args.baseline)
         print(f"wrote {args.baseline} ({len(reports)} sets)", file=sys.stderr)
     if args.check_baseline:
-        failures = check_baseline(reports, read_baseline(args.baseline))
+        baseline = read_baseline(args.baseline)
+        failures = check_baseline(reports, baseline)
+        print(render_slack(slack(reports, baseline), limit=GATE_ROWS), file=sys.stderr)
         for failure in failures:
             print(f"warledger: gate: {failure}", file=sys.stderr)
         if failures:
@@ -115,5 +130,5 @@ def run_review(args: argparse.Namespace) -> int:
 
         with Ledger(args.db, read_only=True) as ledger:
             found = least_certain(ledger, args.n)
-    print(render_review(found))
+    print(render_review_json(found) if args.format == "json" else render_review(found))
     return 0

@@ -16,7 +16,8 @@ The baseline looks like::
 ``check_baseline`` lists every way the current results fall short: a figure under its floor, an invented count
 over its ceiling, a gold file whose hash changed (the gold was edited: review the change, then re-pin with
 ``warledger eval --builtin --write-baseline``), a set without a baseline entry. ``make_baseline`` pins the current
-figures minus ``margin`` (rounded down to 3 decimals) and the current invented counts.
+figures minus ``margin`` (rounded down to 3 decimals) and the current invented counts. ``slack`` lists how far each
+pinned figure is from failing, tightest first, so a failing or near-failing figure is seen at a glance.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ import json
 import logging
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +120,49 @@ def check_baseline(reports: Sequence[SetReport], baseline: dict[str, Any]) -> li
             if count > ceiling:
                 failures.append(f"{report.name}: {key} {count} is above its ceiling {ceiling}")
     return failures
+
+
+@dataclass(frozen=True, slots=True)
+class Slack:
+    """One pinned figure of one set: its bound, its current value, and how far it is from failing."""
+
+    set_name: str
+    figure: str
+    bound: float
+    value: float | None
+    ceiling: bool = False
+    """True for an invented count (must stay at or below ``bound``), False for a floor."""
+
+    @property
+    def room(self) -> float | None:
+        """How much the figure can still move before the gate fails (negative: it fails)."""
+        if self.value is None:
+            return None
+        return self.bound - self.value if self.ceiling else self.value - self.bound
+
+
+def slack(reports: Sequence[SetReport], baseline: dict[str, Any]) -> list[Slack]:
+    """Every pinned figure with its current value, tightest first: where the next change is likeliest to fail."""
+    rows = []
+    for report in reports:
+        entry = baseline["sets"].get(report.name) or {}
+        for key, floor in entry.get("floors", {}).items():
+            rows.append(Slack(report.name, key, float(floor), report.figures.get(key)))
+        for key, ceiling in entry.get("ceilings", {}).items():
+            rows.append(Slack(report.name, key, float(ceiling), float(report.invented.get(key, 0)), ceiling=True))
+    return sorted(rows, key=lambda row: (row.room is not None, row.room or 0.0, row.set_name, row.figure))
+
+
+def render_slack(rows: Sequence[Slack], *, limit: int | None = None) -> str:
+    """An aligned table of ``slack`` rows: set, figure, bound (>= floor or <= ceiling), now, room."""
+    shown = list(rows if limit is None else rows[:limit])
+    cells = [["set", "figure", "bound", "now", "room"]]
+    for row in shown:
+        sign = "<=" if row.ceiling else ">="
+        now = "—" if row.value is None else f"{row.value:.3f}"
+        room = "—" if row.room is None else f"{row.room:+.3f}"
+        cells.append([row.set_name, row.figure, f"{sign} {row.bound:.3f}", now, room])
+    widths = [max(len(line[i]) for line in cells) for i in range(5)]
+    lines = ["  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths, strict=True)))
+             for line in cells]
+    return "\n".join(line.rstrip() for line in lines)

@@ -121,6 +121,16 @@ class ReviewRow:
         evidence = tuple((span.field, " ".join(span.text.split())) for span in record.evidence)
         return cls(kind, record.id, record.confidence, summary, evidence)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (``warledger review --format json``)."""
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "confidence": self.confidence,
+            "summary": self.summary,
+            "evidence": [{"field": name, "text": text} for name, text in self.evidence],
+        }
+
 
 def render_review(records: Iterable[Record]) -> str:
     """The review listing: each record's confidence, kind, id and summary, then its evidence, one span a line."""
@@ -131,3 +141,8 @@ def render_review(records: Iterable[Record]) -> str:
         lines += [f"  {name}: {text}" for name, text in row.evidence] or ["  (no evidence: check the source)"]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) if blocks else "nothing to review"
+
+
+def render_review_json(records: Iterable[Record]) -> str:
+    """The review listing as a JSON list of ``ReviewRow.to_dict()``, least certain first."""
+    return json.dumps([ReviewRow.of(record).to_dict() for record in records], ensure_ascii=False, indent=2)
