@@ -4,9 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 from warledger.clean import clean_document
-from warledger.clean.html import read_html
+from warledger.clean.html import figcaptions, read_html
 from warledger.records import Article, Caption, Document
 
 PAGE = Path(__file__).parent / "fixtures" / "news_page.html"
@@ -66,3 +67,18 @@ def test_html_fragment_falls_back_to_text_blocks() -> None:
     html = "<p>Two drones were shot down over Sumy.</p><p>Debris <b>damaged</b> a roof.<script>var x = 1;</script></p>"
     article = clean_document(Document(source_id="frag", html=html))
     assert article.paragraphs == ["Two drones were shot down over Sumy.", "Debris damaged a roof."]
+
+
+def test_figcaption_credit_labels_are_dropped() -> None:
+    tree = lxml_html.document_fromstring(
+        "<html><body>"
+        "<figure><figcaption>Sappers clear a field <span class='credit'>Credit...Ivan Petrov/AP</span></figcaption>"
+        "</figure><figure><figcaption>A shelter in Kherson. Photograph: Anna Wolf/Reuters</figcaption></figure>"
+        "<figure><figcaption>No credit on this one</figcaption></figure>"
+        "</body></html>"
+    )
+    assert figcaptions(tree) == [
+        Caption("Sappers clear a field", "Ivan Petrov/AP"),
+        Caption("A shelter in Kherson", "Anna Wolf/Reuters"),
+        Caption("No credit on this one"),
+    ]

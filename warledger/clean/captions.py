@@ -50,7 +50,7 @@ def _credit_pattern() -> re.Pattern[str]:
 @cache
 def _label_prefix() -> re.Pattern[str]:
     labels = "|".join(f"(?:{p})" for p in load_lines("caption_labels"))
-    return re.compile(rf"^(?:{labels})\s*[:|]\s*(?P<credit>\S.*)$", re.IGNORECASE)
+    return re.compile(rf"^(?:{labels})\s*(?:[:|]|\.{{2,}}|…)\s*(?P<credit>\S.*)$", re.IGNORECASE)
 
 
 @cache
@@ -87,7 +87,7 @@ def looks_like_credit(credit: str) -> bool:
     return _credit_sized(credit) and _credit_pattern().search(credit) is not None
 
 
-def _unlabel(credit: str) -> tuple[str, bool]:
+def unlabel_credit(credit: str) -> tuple[str, bool]:
     """("Photo: Reuters") -> ("Reuters", True): a credit label marks a credit whatever follows it."""
     match = _label_prefix().match(credit)
     return (match["credit"].strip(), True) if match else (credit.strip(), False)
@@ -105,7 +105,7 @@ def split_credit(line: str, *, require_known: bool = True) -> tuple[str, str] | 
     """
     match = _PAREN_CREDIT.match(line) if line.endswith((")", "]", ").", "].")) else None
     if match:
-        credit, labelled = _unlabel(match["credit"])
+        credit, labelled = unlabel_credit(match["credit"])
         if match["tail"] and require_known:
             return None
         if labelled or (looks_like_credit(credit) if require_known else _credit_sized(credit)):
@@ -121,7 +121,7 @@ def credit_only(line: str) -> str | None:
     """The credit when a whole line is one: ``"(Photo: Reuters)"``, ``"Photo: Reuters"``, ``"(AFP/Getty)"``."""
     bracketed = line[:1] in "([" and line[-1:] in ")]"
     inner = line[1:-1].strip() if bracketed else line
-    credit, labelled = _unlabel(inner)
+    credit, labelled = unlabel_credit(inner)
     if not _WORD.search(credit):
         return None
     if labelled and _credit_sized(credit):

@@ -16,7 +16,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from warledger.clean.boilerplate import normalise_line
-from warledger.clean.captions import split_credit
+from warledger.clean.captions import split_credit, unlabel_credit
 from warledger.records import Caption
 
 log = logging.getLogger(__name__)
@@ -68,10 +68,11 @@ def figcaptions(tree: lxml_html.HtmlElement) -> list[Caption]:
     seen: set[str] = set()
     for element in tree.iter("figcaption"):
         credit_parts = [normalise_line(part.text_content()) for part in element.iter() if _is_credit_element(part)]
-        credit = " ".join(part for part in credit_parts if part) or None
+        marked = " ".join(part for part in credit_parts if part)
         text = normalise_line(element.text_content())
-        if credit and text.endswith(credit):
-            text = text[: -len(credit)].rstrip(" .,;|-–—")
+        credit = unlabel_credit(marked)[0] if marked else None
+        if marked and text.endswith(marked):
+            text = text[: -len(marked)].rstrip(" .,;|-–—")
         elif credit is None:
             parts = split_credit(text, require_known=False)
             if parts is not None:
