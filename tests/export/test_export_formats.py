@@ -56,10 +56,11 @@ def test_csv_acled_columns_and_codes(filled: Ledger, tmp_path: Path) -> None:
         "admin1": "Odesa", "admin2": "Seaton Raion", "location": "Seaton", "latitude": "46.1", "longitude": "30.2",
         "geo_precision": "1", "source": "Invented Herald",
         "notes": "A missile hit the harbour of Seaton on 3 March, killing at least four dockers and wounding up to "
-                 "nine", "fatalities": "4", "injuries": "9",
+                 "nine, the governor said.", "fatalities": "4", "injuries": "9",
     }
     assert (hilltown["event_date"], hilltown["time_precision"], hilltown["geo_precision"]) == ("2026-03-01", "3", "2")
     assert (hilltown["admin1"], hilltown["fatalities"], hilltown["injuries"]) == ("Kharkiv", "0", "0")
+    assert hilltown["notes"].startswith("Separately, a glide bomb") and hilltown["notes"].endswith("nobody was hurt.")
     assert (unplaced["event_type"], unplaced["event_date"], unplaced["year"]) == ("Battles", "", "")
     assert (unplaced["location"], unplaced["geo_precision"], unplaced["notes"]) == ("", "", "")
 

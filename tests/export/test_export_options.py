@@ -10,7 +10,7 @@ import pytest
 from warledger import records
 from warledger.errors import ConfigError
 from warledger.export import COLUMN_SETS, FORMATS, column_set, export
-from warledger.export.columns import ARTICLE_FIELDS, DERIVED, TYPES, codes
+from warledger.export.columns import ARTICLE_FIELDS, DERIVED, TYPES, Source, codes
 from warledger.store import ClaimFilter, IncidentFilter, Ledger
 from warledger.store.rows import article_row, claim_row, incident_row
 
@@ -106,3 +106,15 @@ def test_code_lists_cover_the_vocabularies() -> None:
     assert set(table["acled_time_precision"]) == set(table["ucdp_date_prec"]) == set(records.DATE_PRECISIONS)
     assert set(table["acled_geo_precision"]) == {str(n) for n in range(1, 8)}
     assert all(code in {"1", "2", "3"} for code in table["acled_geo_precision"].values())
+
+
+@pytest.mark.parametrize(("text", "spans", "expected"), [
+    ("Title line\n\nFirst one. A drone hit Town X. Last one.", [(25, 31)], "A drone hit Town X."),
+    ("One. Two dead! Three.", [(5, 8), (9, 13)], "Two dead!"),
+    ("Alpha beta. Gamma delta.", [(0, 5), (12, 17)], "Alpha beta. Gamma delta."),
+    ("No full stop at the end", [(3, 7)], "No full stop at the end"),
+])
+def test_notes_are_the_sentences_holding_the_evidence(text: str, spans: list, expected: str) -> None:
+    evidence = [{"field": "x", "text": text[a:b], "start": a, "end": b} for a, b in spans]
+    assert DERIVED["notes"](Source({"evidence": evidence}, {"text": text})) == expected
+    assert DERIVED["notes"](Source({"evidence": []}, {"text": text})) is None

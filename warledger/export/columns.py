@@ -30,7 +30,7 @@ TYPES = ("str", "int", "float", "bool", "list", "json", "date")
 _PARSE: dict[str, Callable[[str], Any]] = {"int": int, "float": float}
 """Codes from ``codes.tsv`` are text; columns typed int or float get numbers."""
 
-ARTICLE_FIELDS = ("title", "url", "publisher", "published")
+ARTICLE_FIELDS = ("title", "url", "publisher", "published", "text")
 """The article fields a column may name as ``article.<name>``."""
 
 
@@ -129,11 +129,28 @@ def _last_day(source: Source) -> date | None:
     return period[1] if period else None
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence (or line) around ``text[start:end]``."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    first = before[-1] if before else 0
+    last = after.end() if after else len(text)
+    while first < last and text[first].isspace():
+        first += 1
+    return first, last
+
+
 def _notes(source: Source) -> str | None:
-    """The evidence texts in text order, leaving out any that another one contains: usually the sentence."""
-    spans = sorted({(e["start"], e["end"], e["text"]) for e in source.row.get("evidence") or []})
-    texts = [t for s, e, t in spans if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in spans)]
-    return " ... ".join(texts) or None
+    """The sentences of the article that hold the evidence, in text order, each once."""
+    text = source.article.get("text")
+    spans = sorted((e["start"], e["end"]) for e in source.row.get("evidence") or [])
+    if not text or not spans:
+        return None
+    sentences = sorted({_sentence(text, start, end) for start, end in spans})
+    return " ".join(text[first:last].strip() for first, last in sentences)
 
 
 def _ucdp_best(source: Source) -> int:
