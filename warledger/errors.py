@@ -53,6 +53,8 @@ MESSAGES = {
     "E113": "{path}: not an RSS or Atom feed ({detail}); pass a feed file, or rename other XML so it is not read",
     "E114": "{path}: cannot read {kind} files without the optional package {package}; install it with "
     "`pip install 'warledger[scale]'`",
+    "E115": "{path}: the extractor failed on this document ({detail}); it was left out and the run went on; "
+    "please report it with the document",
     "E201": "{option}: {detail}",
     "E301": "{path}: cannot open the database ({detail}); is another process using it?",
     "E302": "{path}: the folder {folder} does not exist; create it or choose another --db path",
