@@ -111,3 +111,30 @@ def test_crosshead_between_paragraphs_stays_a_paragraph() -> None:
     )
     assert layout.captions == []
     assert "What happens next" in layout.paragraphs
+
+
+def test_short_line_right_above_a_caption_pair_is_a_caption() -> None:
+    layout = _layout(
+        "Shelling damaged a school in Nikopol on Monday, officials said.\n\n"
+        "Windows blown out on the second floor\n"
+        "Pupils' desks covered in glass\n"
+        "Pupils' desks covered in glass (Nikopol City Council)\n\n"
+        "Nobody was hurt because classes had moved online.\n"
+    )
+    assert layout.captions == [
+        Caption("Windows blown out on the second floor"),
+        Caption("Pupils' desks covered in glass", "Nikopol City Council"),
+    ]
+    assert layout.paragraphs == [
+        "Shelling damaged a school in Nikopol on Monday, officials said.",
+        "Nobody was hurt because classes had moved online.",
+    ]
+
+
+def test_paragraph_above_a_caption_pair_stays_a_paragraph() -> None:
+    layout = _layout(
+        "Shelling damaged a school in Nikopol on Monday, officials said.\n"
+        "Pupils' desks covered in glass\n"
+        "Pupils' desks covered in glass (Nikopol City Council)\n"
+    )
+    assert layout.paragraphs == ["Shelling damaged a school in Nikopol on Monday, officials said."]

@@ -39,7 +39,7 @@ def test_html_by_extension_and_by_content(tmp_path: Path) -> None:
     a, b, c = read(tmp_path / "a.html", tmp_path / "b.txt", tmp_path / "c.html")
     assert isinstance(a, Document) and a.html == HTML and a.text is None
     assert isinstance(b, Document) and b.html == HTML
-    assert isinstance(c, Document) and c.html == PAGE  # named .html: read as HTML whatever it holds
+    assert isinstance(c, Document) and c.text == PAGE and c.html is None  # named .html, but no tag in it
 
 
 def test_missing_file() -> None:

@@ -12,6 +12,8 @@ paragraph of the article):
 - a short line followed by a line that is only a credit: ``X`` then ``(Photo: Reuters)``, when ``X`` reads as a
   caption (no final period, or a short sentence that is not the end of the page: a credit at the very end of a
   page belongs to its lead photo, not to the last paragraph).
+- a short line without final punctuation directly above a caption pair, in the same block (no blank line
+  between): one more caption, without a credit.
 - a line starting with a caption marker that sites leave in scraped text ("View image in fullscreen ...",
   "Image caption, ..."): ``warledger/vocab/caption_prefixes.txt``.
 
@@ -40,6 +42,7 @@ MAX_CREDIT_WORDS = 12
 _PAREN_CREDIT = re.compile(r"^(?P<text>.*?\S)\s*[(\[](?P<credit>[^()\[\]]{1,90})[)\]](?P<tail>\.?)$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[a-z]")
 _WORD = re.compile(r"[^\W_]")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 @cache
@@ -162,7 +165,7 @@ def takes_credit_line(text: str, *, last: bool) -> bool:
     """Whether ``text``, followed by a line that is only a credit, is that credit's caption."""
     if credit_only(text) is not None or word_count(text) > MAX_CAPTION_WORDS:
         return False
-    if not re.search(r"[.!?…][\"'”’)]*$", text):
+    if not _ENDS_SENTENCE.search(text):
         return True
     return not last and word_count(text) <= MAX_SENTENCE_CAPTION_WORDS
 
@@ -176,6 +179,18 @@ class CaptionScan:
     """Copies of captions and credit lines folded into a caption: not paragraphs, not furniture."""
     removed: list[int] = field(default_factory=list)
     """Credit lines with no caption to attach to, and repeated lines: dropped as furniture."""
+
+
+def _leads_into_pair(before: Line, first: Line, scan: CaptionScan, index: int) -> bool:
+    """A short unpunctuated line in the same block as a caption pair, right before it, is one more caption
+    (a gallery's second photo, or a caption split from its image's title)."""
+    return (
+        before.block == first.block
+        and index not in scan.captions
+        and word_count(before.text) <= MAX_SENTENCE_CAPTION_WORDS
+        and not _ENDS_SENTENCE.search(before.text)
+        and credit_only(before.text) is None
+    )
 
 
 def find_captions(lines: list[Line]) -> CaptionScan:
@@ -197,6 +212,8 @@ def find_captions(lines: list[Line]) -> CaptionScan:
         if pair is not None:
             scan.captions[i] = pair
             scan.dropped.add(unique[k + 1])
+            if k > 0 and _leads_into_pair(lines[unique[k - 1]], lines[i], scan, unique[k - 1]):
+                scan.captions[unique[k - 1]] = Caption(lines[unique[k - 1]].text)
             k += 2
             continue
         credit = credit_only(following) if following is not None else None

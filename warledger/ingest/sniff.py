@@ -44,6 +44,7 @@ MAGIC_NUMBERS: tuple[bytes, ...] = (
 
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 _HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|meta|title|article|div|p|section|main|!--)[\s>/]", re.I)
+_ANY_TAG = re.compile(r"<(?:[a-zA-Z][\w-]*|!--|!doctype)[\s>/]", re.I)
 _HTML_TAG = re.compile(
     r"</?(p|div|span|a|br|article|section|h[1-6]|ul|li|figure|img|table|body|head|html)\b[^>]*>", re.I
 )
@@ -136,6 +137,11 @@ def looks_like_html(text: str) -> bool:
         return True
     tags = len(_HTML_TAG.findall(head))
     return tags >= 3 and head.startswith("<")
+
+
+def has_tags(text: str) -> bool:
+    """True when the start of ``text`` holds at least one HTML tag: enough for a file named .html to be HTML."""
+    return _ANY_TAG.search(text[:SNIFF_BYTES]) is not None
 
 
 def looks_like_jsonl(text: str) -> bool:

@@ -7,10 +7,15 @@ the run goes on with the next file (or the next line of a JSON Lines file).
 Dispatch is by extension and by content: a ``.txt`` that holds HTML is read as HTML, a ``.txt`` or stdin stream
 of JSON objects as JSON Lines. Files are measured (``stat``) before they are read, so a file over ``max_mb`` is
 rejected without being loaded; JSON Lines are streamed line by line and ``max_mb`` applies to each document.
+WARC files and RSS/Atom feeds go to ``warledger.ingest.warc`` and ``warledger.ingest.feeds`` (the ``scale`` extra);
+a path with ``*``, ``?`` or ``[`` that names no file is a glob (``crawl/**/*.warc.gz``), expanded in sorted order.
 """
 from __future__ import annotations
 
+import glob
 import gzip
+import importlib
+import importlib.util
 import logging
 import os
 import sys
@@ -19,15 +24,26 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from warledger.ingest.jsonlines import coded_problem, document_from_line, documents_from_json, documents_from_lines
-from warledger.ingest.sniff import SNIFF_BYTES, Undecodable, decode, is_binary, looks_like_html, looks_like_jsonl
+from warledger.ingest.sniff import (
+    SNIFF_BYTES,
+    Undecodable,
+    decode,
+    has_tags,
+    is_binary,
+    looks_like_html,
+    looks_like_jsonl,
+)
 from warledger.records import Document, Problem
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = (".txt", ".text", ".html", ".htm", ".jsonl", ".jsonl.gz", ".json", ".md", ".html.gz", ".htm.gz", ".txt.gz")
+EXTENSIONS = (".txt", ".text", ".html", ".htm", ".jsonl", ".jsonl.gz", ".json", ".md", ".html.gz", ".htm.gz", ".txt.gz",
+              ".warc", ".warc.gz", ".rss", ".atom", ".xml")
 """File names a directory walk picks up (case-insensitive); other files in a directory are skipped."""
 
 HTML_EXTENSIONS = (".html", ".htm")
+WARC_EXTENSIONS = (".warc", ".warc.gz")
+FEED_EXTENSIONS = (".rss", ".atom", ".xml")
 STDIN = "-"
 _CHUNK = 1 << 16
 _MB = 1024 * 1024
@@ -77,7 +93,7 @@ def _from_text(
         yield coded_problem("E102", source)
     elif json_hint:
         yield from documents_from_json(text, source=source, published=published, max_mb=max_mb)
-    elif html_hint or looks_like_html(text):
+    elif looks_like_html(text) or (html_hint and has_tags(text)):
         yield Document(source_id=source, html=text, published=published)
     elif looks_like_jsonl(text):
         yield from documents_from_lines(text.splitlines(), source=source, published=published, max_mb=max_mb)
@@ -121,6 +137,26 @@ def _from_bytes(data: bytes, *, source: str, name: str, published: str | None, m
     )
 
 
+def _read_warc_or_feed(path: str, *, warc: bool, max_mb: float) -> Iterator[Item]:
+    """A WARC or feed file, by its optional reader (imported here, so the core install runs without them)."""
+    module, package = ("warledger.ingest.warc", "warcio") if warc else ("warledger.ingest.feeds", "feedparser")
+    if importlib.util.find_spec(package) is None:
+        yield coded_problem("E114", path, kind="WARC" if warc else "feed", package=package)
+        return
+    reader = importlib.import_module(module)
+    yield from (reader.read_warc(path, max_mb=max_mb) if warc else reader.read_feed(path, max_mb=max_mb))
+
+
+def is_glob(path: str) -> bool:
+    """True when ``path`` holds a glob wildcard (``*``, ``?``, ``[``)."""
+    return any(ch in path for ch in "*?[")
+
+
+def expand_glob(pattern: str) -> list[str]:
+    """The paths a glob pattern matches, sorted (``**`` matches any depth); [] when none."""
+    return sorted(glob.glob(pattern, recursive=True))
+
+
 def read_file(path: str, *, published: str | None = None, max_mb: float = 20.0) -> Iterator[Item]:
     """Documents (or one Problem) from one file. See ``read_sources`` for the rules."""
     try:
@@ -132,6 +168,9 @@ def read_file(path: str, *, published: str | None = None, max_mb: float = 20.0) 
         yield coded_problem("E110", path, detail=exc.strerror or str(exc))
         return
     lower = path.lower()
+    if lower.endswith(WARC_EXTENSIONS + FEED_EXTENSIONS):
+        yield from _read_warc_or_feed(path, warc=lower.endswith(WARC_EXTENSIONS), max_mb=max_mb)
+        return
     if lower.endswith(".gz"):
         yield from _read_gzip(path, published=published, max_mb=max_mb)
         return
@@ -202,10 +241,10 @@ def read_sources(paths: Iterable[str], *, published: str | None = None, max_mb: 
     """Read every path into ``Document`` records, or ``Problem`` records for what cannot be used.
 
     Each path is a file, a directory (recursed, sorted, files ending .txt .text .html .htm .jsonl .jsonl.gz .json
-    .md, and gzipped .html/.htm/.txt) or ``-`` for stdin. Plain text becomes ``Document(text=...)``, HTML
-    ``Document(html=...)``; JSON Lines give one document per line with ``source_id`` the line's ``id`` (else
-    ``path:line``). ``published`` applies to
-    plain files and to JSON lines that give no date of their own. ``max_mb`` is the largest document read.
+    .md .warc .warc.gz .rss .atom .xml, and gzipped .html/.htm/.txt), a glob, or ``-`` for stdin. Plain text becomes
+    ``Document(text=...)``, HTML ``Document(html=...)``; JSON Lines give one document per line with ``source_id``
+    the line's ``id`` (else ``path:line``). ``published`` applies to plain files and to JSON lines that give no
+    date of their own (WARC pages and feed entries keep their own). ``max_mb`` is the largest document read.
 
     >>> for item in read_sources(["pages/"], published="2026-01-28"):   # doctest: +SKIP
     ...     print(item.source_id if isinstance(item, Document) else item)
@@ -220,5 +259,10 @@ def read_sources(paths: Iterable[str], *, published: str | None = None, max_mb: 
                 yield from read_file(file_path, published=published, max_mb=max_mb)
             if not found:
                 yield coded_problem("E108", path)
+        elif is_glob(path) and not os.path.exists(path):
+            matches = expand_glob(path)
+            if not matches:
+                yield coded_problem("E101", path)
+            yield from read_sources(matches, published=published, max_mb=max_mb)
         else:
             yield from read_file(path, published=published, max_mb=max_mb)
