@@ -197,3 +197,13 @@ def test_near_the_city_of_is_near_and_hit_the_city_of_is_the_place() -> None:
     assert (near.near, near.precision) == (True, 2)
     assert (hit.near, hit.precision) == (False, 1)
     assert only("A depot 12km north of Melitopol burned.", "Melitopol").location.near
+
+
+def test_people_s_republics_after_a_list_are_oblasts() -> None:
+    matches = find_places("Moscow recognised the Donetsk and Luhansk People's Republics that week.")
+    assert [(m.text, m.location.admin1) for m in matches if m.kind == "oblast"] == [
+        ("Donetsk", "Donetsk Oblast"), ("Luhansk People's Republics", "Luhansk Oblast")]
+
+
+def test_part_of_a_longer_unknown_name_is_not_a_place() -> None:
+    assert surfaces("Fighters regrouped near Kara-Balta and Ain Issa.") == []

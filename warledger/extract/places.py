@@ -22,6 +22,8 @@ The rules, in the order they apply to each name the gazetteer finds (``Gazetteer
    Anything else, including "the southern city of X" and "the port of X", is the place itself, precision 1.
    Not a place: a name before "district of <city>" (the city is the place: "the Kyivskyi district of Donetsk"),
    and a national capital that speaks or acts as a government ("Kyiv said", "Moscow's forces").
+   Not a place either: a place under 50,000 people whose name continues a capitalised word ("Ain Issa",
+   "Kara-Balta": a longer name the gazetteer does not know).
 6. A small place (the best of its name under 2,000 people), a section of a city, or a place under 50,000 named by
    an old or foreign name (not the name it bears: "Vladimir" for Volodymyr-Volynskyi) needs a place cue: a
    preposition or verb before it ("in X", "village of X", "shelled X") or a place noun after it ("X village").
@@ -63,11 +65,18 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "settlement", "port", "capi
 _PLACE_WORDS = frozenset({"in", "at", "of", "from", "to", "into", "near", "outside", "toward", "towards", "around",
                           "on", "over", "across", "hit", "struck", "shelled", "attacked", "bombed", "captured",
                           "liberated", "entered", "reached", "recaptured", "retook", "seized", "occupied", "resident",
-                          "residents"}) | _PLACE_NOUNS
+                          "residents", "hits", "strikes", "shells", "attacks", "targets", "pounds"}) | _PLACE_NOUNS
+_NAME_BEFORE = re.compile(r"([A-Z][a-z][\w'’]*)[ -]$")
+"""A capitalised word joined to a name by a space or hyphen: the name may be part of a longer one ("Kara-Balta")."""
+_NOT_NAME_PARTS = frozenset({"the", "ukrainian", "russian", "southern", "northern", "eastern", "western", "central",
+                             "occupied", "liberated", "embattled", "besieged", "frontline", "greater", "and", "or",
+                             "but", "while", "as", "after", "before", "when", "since", "both", "neighbouring",
+                             "neighboring", "nearby", "outside", "near", "from", "in", "at", "of", "to", "on"})
 _NEAR_AFTER = re.compile(r"^(?:['’]s)?\s+(?:outskirts|suburbs?|environs|vicinity|area|surroundings)\b", _I)
 _FRONT_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|frontline|front line|salient|bridgehead)\b", _I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|raion|rayon|municipality|hromada|community)\b", _I)
-_REGION_AFTER = re.compile(r"^(?:\s+|-)(?:oblast'?s?|regions?|provinces?|krai|kray|territory|obl\.)(?!\w)", _I)
+_REGION_AFTER = re.compile(
+    r"^(?:\s+|-)(?:oblast'?s?|regions?|provinces?|krai|kray|territory|obl\.|people['’]?s['’]? republics)(?!\w)", _I)
 _PLACE_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|settlement|district|raion|rayon|area|community|hromada|outskirts)\b"
     r"|\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province))", _I)
@@ -77,7 +86,7 @@ _RIVER_AFTER = re.compile(r"^\s+river\b", _I)
 _COMPASS_BEFORE = re.compile(r"\b" + _COMPASS + r"\s+$", _I)
 _CENTRAL_BEFORE = re.compile(r"\bcentral\s+$", _I)
 _WATER_NOUN_AFTER = re.compile(
-    r"^\s+(?:port|ports|coast|coastline|city|cities|town|towns|resort|fleet|region|village|island|grain|shipping"
+    r"^\s+(?:port|ports|coast|coastline|city|cities|town|towns|resort|fleet|region|province|village|island|grain|shipping"
     r"|corridor|naval|navy|ports?)\b", _I)
 _SECTION_OF_AFTER = re.compile(
     r"^\s+(?:district|microdistrict|micro-district|neighbou?rhood|quarter)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?"
@@ -122,6 +131,12 @@ def _words_before(text: str, start: int) -> tuple[list[str], bool]:
         if words and words[-1] == "the":
             words.pop()
     return words, noun
+
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """Whether the name at ``start`` continues a capitalised name ("Ain Issa", "Kara-Balta", "Nagorny Karabakh")."""
+    found = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    return found is not None and found.group(1).lower() not in _NOT_NAME_PARTS
 
 
 def _near_before(words: list[str]) -> bool:
@@ -243,6 +258,8 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
     near_cue = _near_before(before)
     cued = bool(noun or near_cue or (before and before[-1] in _PLACE_WORDS) or _PLACE_AFTER.match(after)
                 or region_word)
+    if best.population < OLD_NAME_PLACE and _inside_longer_name(text, hit.start):
+        return None
     weak = best.population < SMALL_PLACE or best.kind == "PPLX"
     if not cued and (weak or (hit.key not in best.own and best.population < OLD_NAME_PLACE)):
         return None
