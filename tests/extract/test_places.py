@@ -207,3 +207,12 @@ def test_people_s_republics_after_a_list_are_oblasts() -> None:
 
 def test_part_of_a_longer_unknown_name_is_not_a_place() -> None:
     assert surfaces("Fighters regrouped near Kara-Balta and Ain Issa.") == []
+
+
+def test_small_place_cued_by_what_happened_to_it() -> None:
+    assert surfaces("Opytne was shelled again at dawn.") == ["Opytne"]
+    assert surfaces("Opytne said nothing.") == []
+
+
+def test_title_case_headline_keeps_a_small_town() -> None:
+    assert surfaces("Russian Drones Strike Kalanchak Overnight\nThe ferry stopped.") == ["Kalanchak"]

@@ -26,7 +26,8 @@ The rules, in the order they apply to each name the gazetteer finds (``Gazetteer
    "Kara-Balta": a longer name the gazetteer does not know).
 6. A small place (the best of its name under 2,000 people), a section of a city, or a place under 50,000 named by
    an old or foreign name (not the name it bears: "Vladimir" for Volodymyr-Volynskyi) needs a place cue: a
-   preposition or verb before it ("in X", "village of X", "shelled X") or a place noun after it ("X village").
+   preposition or verb before it ("in X", "village of X", "shelled X"), a place noun after it ("X village") or a
+   verb of attack after it ("X was shelled", "X came under fire").
 7. Homonyms: the match keeps one best candidate per oblast (``PlaceMatch.candidates``); ``resolve_places`` picks the
    one in an oblast the text or the article names elsewhere, else the most populous (a place outside Ukraine counts
    a tenth of its population), but a region centre or a place 20 times bigger stays ("Mykolaiv" next to "Lviv" is
@@ -79,7 +80,9 @@ _REGION_AFTER = re.compile(
     r"^(?:\s+|-)(?:oblast'?s?|regions?|provinces?|krai|kray|territory|obl\.|people['’]?s['’]? republics)(?!\w)", _I)
 _PLACE_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|settlement|district|raion|rayon|area|community|hromada|outskirts)\b"
-    r"|\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province))", _I)
+    r"|\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province)"
+    r"|\s+(?:was|were|is|came|has\s+been|had\s+been)\s+(?:again\s+)?(?:shelled|hit|struck|attacked|bombed|captured|"
+    r"liberated|retaken|recaptured|occupied|evacuated|under))", _I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", _I)
 _RIVER_BEFORE = re.compile(r"\briver\s+$", _I)
 _RIVER_AFTER = re.compile(r"^\s+river\b", _I)
@@ -134,9 +137,15 @@ def _words_before(text: str, start: int) -> tuple[list[str], bool]:
 
 
 def _inside_longer_name(text: str, start: int) -> bool:
-    """Whether the name at ``start`` continues a capitalised name ("Ain Issa", "Kara-Balta", "Nagorny Karabakh")."""
+    """Whether the name at ``start`` continues a capitalised name ("Ain Issa", "Kara-Balta", "Nagorny Karabakh"),
+    outside a headline in title case (where every word is capitalised: "Russian Drones Strike Bilohorivka")."""
     found = _NAME_BEFORE.search(text, max(0, start - 30), start)
-    return found is not None and found.group(1).lower() not in _NOT_NAME_PARTS
+    if found is None or found.group(1).lower() in _NOT_NAME_PARTS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if len(w) >= 4]
+    return len(words) < 4 or sum(w[0].isupper() for w in words) < 0.75 * len(words)
 
 
 def _near_before(words: list[str]) -> bool:
