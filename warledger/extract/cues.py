@@ -27,6 +27,8 @@ class Cue:
 class _Compiled:
     rows: tuple[dict[str, str], ...]
     patterns: tuple[re.Pattern[str], ...]
+    combined: re.Pattern[str]
+    """All rows as one alternation (row i is group ``r<i>``): one scan of the text finds every row's matches."""
 
 
 @cache
@@ -34,22 +36,37 @@ def _compile(vocab: str, case_sensitive: bool) -> _Compiled:
     rows = load_tsv(vocab)
     flags = 0 if case_sensitive else re.IGNORECASE
     patterns = tuple(re.compile(rf"(?<![\w-])(?:{row['pattern']})(?![\w-])", flags) for row in rows)
-    return _Compiled(rows, patterns)
+    alternatives = "|".join(f"(?P<r{i}>{row['pattern']})" for i, row in enumerate(rows))
+    combined = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", flags)
+    return _Compiled(rows, patterns, combined)
 
 
 def vocab_rows(vocab: str) -> tuple[dict[str, str], ...]:
     return load_tsv(vocab)
 
 
-def find_cues(vocab: str, text: str, *, case_sensitive: bool = False) -> list[Cue]:
-    """Every match of every row of ``vocab`` in ``text``, sorted by position (overlaps are kept)."""
+def find_cues(vocab: str, text: str, *, case_sensitive: bool = False, overlapping: bool = False) -> list[Cue]:
+    """The matches of ``vocab``'s rows in ``text``, left to right.
+
+    By default matches do not overlap: where rows compete for the same words, the earlier row (vocabularies list the
+    most specific wording first) takes them. With ``overlapping`` every row is matched on its own, so one phrase can
+    carry several labels ("a grain terminal" is both port and agriculture).
+    """
     compiled = _compile(vocab, case_sensitive)
-    found = [
-        Cue(m.start(), m.end(), m.group(0), compiled.rows[i]["label"], i)
-        for i, pattern in enumerate(compiled.patterns)
-        for m in pattern.finditer(text)
-    ]
-    return sorted(found, key=lambda c: (c.start, -c.end, c.row))
+    if overlapping:
+        if not compiled.combined.search(text):
+            return []
+        hits = [
+            Cue(m.start(), m.end(), m.group(0), compiled.rows[i]["label"], i)
+            for i, pattern in enumerate(compiled.patterns)
+            for m in pattern.finditer(text)
+        ]
+        return sorted(hits, key=lambda c: (c.start, -c.end, c.row))
+    found = []
+    for m in compiled.combined.finditer(text):
+        row = int(m.lastgroup[1:]) if m.lastgroup else 0
+        found.append(Cue(m.start(), m.end(), m.group(0), compiled.rows[row]["label"], row))
+    return found
 
 
 def first_label(vocab: str, text: str, *, case_sensitive: bool = False) -> Cue | None:

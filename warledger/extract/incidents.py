@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from warledger.extract.analysis import Analysis, Sentence
-from warledger.extract.attribution import find_attribution
+from warledger.extract.attribution import find_attribution, prime
 from warledger.extract.casualties import ROLES, Figure
 from warledger.extract.claims import is_aggregate
 from warledger.extract.cues import vocab_rows
@@ -85,6 +85,7 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         survivors = [_merge_or_add(drafts, draft) for draft in opened]
         recent.append((sentence, list(dict.fromkeys(survivors))))
     default_actor = _default_perpetrator(drafts)
+    prime([m.sentence.text for d in drafts for m in d.mentions])
     return [_to_incident(analysis, d, default_actor) for d in drafts]
 
 

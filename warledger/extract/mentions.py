@@ -140,7 +140,11 @@ def read_mentions(sentence: Sentence) -> list[Mention]:
                 dates=_within(sentence.dates, start, end),
                 event_cues=[c for c in events if not _in_spans(c.start, quoted)],
                 weapons=_shift(find_cues("weapons", clause), start),
-                targets=[c for c in _shift(find_cues("targets", clause), start) if not _in_spans(c.start, quoted)],
+                targets=[
+                    c
+                    for c in _shift(find_cues("targets", clause, overlapping=True), start)
+                    if not _in_spans(c.start, quoted)
+                ],
                 perpetrators=_actors(text, start, end),
                 hypothetical=bool(line_pattern("hypothetical_cues").search(clause)),
                 new_event=bool(_INDEFINITE_EVENT.search(clause)),
