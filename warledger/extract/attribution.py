@@ -89,14 +89,16 @@ def _quick(text: str) -> Attribution | None:
         # keep only the words right before the verb, back to a clause boundary
         kept: list[str] = []
         for word in reversed(words):
-            bare = word.strip(",;:\"“”()")
+            bare = word.strip(',;:"“”()')
             if bare != word or bare.lower() in _STOP_WORDS:
                 break
             kept.insert(0, bare)
         if not kept or kept[-1].lower() in _PRONOUNS:
             continue
-        if all(w[:1].isupper() or w.lower() in word_set("title_words") or w.lower() in word_set("source_nouns")
-               for w in kept):
+        if all(
+            w[:1].isupper() or w.lower() in word_set("title_words") or w.lower() in word_set("source_nouns")
+            for w in kept
+        ):
             who = " ".join(kept)
             start = m.start("who") + m.group("who").rfind(who)
             return _make(text, who, start, m.end("verb"))
@@ -114,7 +116,13 @@ def _make(text: str, who: str, start: int, verb_end: int) -> Attribution:
         i -= 1
     title, name = " ".join(words[:i]), " ".join(words[i:])
     title_lower = title.lower()
-    if name and i > 0 and len(words) - i >= 2 and all(w.islower() for w in words[:i]) and title_lower not in ("the", "a"):
+    if (
+        name
+        and i > 0
+        and len(words) - i >= 2
+        and all(w.islower() for w in words[:i])
+        and title_lower not in ("the", "a")
+    ):
         source = f"{name} ({re.sub(r'^(?:the|a|an) ', '', title)})"
     else:
         source = re.sub(r"^(?:the|a|an) ", "", who, flags=re.I)

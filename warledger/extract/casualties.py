@@ -74,7 +74,8 @@ _ACTIVE_GAP = re.compile(
 )
 _LEFT_ROLE = re.compile(r"\s*(?:people\s+|civilians\s+|others\s+)?(dead|killed|injured|wounded|hurt|missing)\b", re.I)
 _TOLL = re.compile(
-    r"death toll\b[^.;:]{0,60}?\s(?:(?:has|had|have)\s+)?(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|"
+    r"death toll\b[^.;:]{0,60}?\s(?:(?:has|had|have)\s+)?"
+    r"(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|"
     r"is|was|now stands at|of|hit|to|rising to)\s*(?:to\s+)?(?:at least\s+)?$",
     re.I,
 )

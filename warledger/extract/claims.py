@@ -62,7 +62,8 @@ _MILITARY = re.compile(
 _CIVILIAN = re.compile(r"\bcivilians?\b|\bchildren\b|\bnon-combatants\b", re.I)
 _ANAPHORIC_SOURCE = re.compile(
     r"\b(?:the|a|an|this|that|its|their|new) (?:report|study|analysis|estimate|assessment|authors|researchers|"
-    r"think[- ]tank|paper|survey|review)\b|\bit (?:estimated|said|found|calculated|added)\b|\bthey (?:estimated|said|found)\b",
+    r"think[- ]tank|paper|survey|review)\b|\bit (?:estimated|said|found|calculated|added)\b"
+    r"|\bthey (?:estimated|said|found)\b",
     re.I,
 )
 _DISPUTER_AFTER = re.compile(r"\bby (?:the )?(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})")

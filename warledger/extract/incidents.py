@@ -22,21 +22,14 @@ from warledger.extract.attribution import find_attribution, prime
 from warledger.extract.casualties import ROLES, Figure
 from warledger.extract.claims import is_aggregate
 from warledger.extract.cues import vocab_rows
+from warledger.extract.event_types import classify
 from warledger.extract.mentions import Mention, read_mentions
 from warledger.records import Count, Evidence, Incident, Location, stable_id
 
-DEFAULT_EVENT_TYPE = "Shelling/artillery/missile attack"
-"""The war's commonest sub-event, used when the wording names an attack but not its means."""
 ATTACH_DISTANCE = 3
 """How many sentences back a place-less sentence may refer ("the attack", "he added")."""
 
-_WEIGHTS = {row["label"]: int(row["weight"]) for row in vocab_rows("event_types")}
 _WEAPON_ORDER = {row["label"]: i for i, row in enumerate(vocab_rows("weapons"))}
-_WEAPON_TYPE = {
-    "drone": "Air/drone strike",
-    "glide bomb": "Air/drone strike",
-    "aerial bomb": "Air/drone strike",
-}
 
 
 @dataclass(eq=False)
@@ -246,21 +239,13 @@ def _date(analysis: Analysis, draft: Draft, evidence: list[Evidence]) -> tuple[d
 def _type_and_weapon(draft: Draft, evidence: list[Evidence]) -> tuple[str, str | None]:
     weapons = [(m, c) for m in draft.primary for c in m.weapons]
     weapon = min(weapons, key=lambda mc: _WEAPON_ORDER[mc[1].label]) if weapons else None
-    scores: Counter[str] = Counter()
-    cue_of: dict[str, tuple[Mention, object]] = {}
-    for m in draft.primary:
-        for cue in m.violent_cues:
-            scores[cue.label] += _WEIGHTS[cue.label]
-            cue_of.setdefault(cue.label, (m, cue))
-    if weapon and weapon[1].label in _WEAPON_TYPE:
-        scores[_WEAPON_TYPE[weapon[1].label]] += 3
-    event_type = scores.most_common(1)[0][0] if scores else DEFAULT_EVENT_TYPE
-    if event_type in cue_of:
-        m, cue = cue_of[event_type]
-        evidence.append(m.sentence.evidence("event_type", cue.start, cue.end))  # type: ignore[attr-defined]
+    owner = {id(c): m for m in draft.primary for c in m.event_cues}
+    event_type, cue = classify([c for m in draft.primary for c in m.event_cues], weapon[1].label if weapon else None)
+    if cue is not None:
+        evidence.append(owner[id(cue)].sentence.evidence("event_type", cue.start, cue.end))
     if weapon:
-        m, cue = weapon
-        evidence.append(m.sentence.evidence("weapon", cue.start, cue.end))
+        m, weapon_cue = weapon
+        evidence.append(m.sentence.evidence("weapon", weapon_cue.start, weapon_cue.end))
     return event_type, weapon[1].label if weapon else None
 
 

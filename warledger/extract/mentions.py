@@ -14,8 +14,9 @@ from datetime import date, timedelta
 
 from warledger.extract.analysis import Sentence
 from warledger.extract.casualties import Figure, find_figures
-from warledger.extract.cues import Cue, find_cues, line_pattern, vocab_rows
+from warledger.extract.cues import Cue, find_cues, line_pattern
 from warledger.extract.dates import DateMatch
+from warledger.extract.event_types import reads_as_incident, violent
 from warledger.extract.places import PlaceMatch
 
 _CLAUSE_BREAK = re.compile(
@@ -71,7 +72,7 @@ class Mention:
 
     @property
     def violent_cues(self) -> list[Cue]:
-        return [c for c in self.event_cues if _EVENT_ROWS[c.label]["incident"] == "yes"]
+        return violent(self.event_cues)
 
     @property
     def best_place(self) -> PlaceMatch | None:
@@ -81,14 +82,14 @@ class Mention:
         return min(self.places, key=lambda p: (p.location.precision, p.location.country != "UA", p.start))
 
     def is_incident(self) -> bool:
-        """Enough to stand as an incident of its own: a violent cue or a toll, and a place, a toll or a weapon."""
-        if self.hypothetical and not any(f.count.value for f in self.figures):
-            return False
-        has_cue = bool(self.violent_cues) or any(f.count.value for f in self.figures)
-        return has_cue and bool(self.best_place or self.figures or self.weapons)
-
-
-_EVENT_ROWS = {row["label"]: row for row in vocab_rows("event_types")}
+        """Whether this clause reads as an incident of its own (see ``event_types.reads_as_incident``)."""
+        return reads_as_incident(
+            self.event_cues,
+            tolls=sum(1 for f in self.figures if f.count.value),
+            has_place=self.best_place is not None,
+            has_weapon=bool(self.weapons),
+            hypothetical=self.hypothetical,
+        )
 
 
 def clause_bounds(text: str) -> list[tuple[int, int]]:
