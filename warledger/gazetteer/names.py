@@ -22,10 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
-from operator import add
 
 _APOSTROPHES = "'’ʼ‘`´ʹʻ"
 SPECIAL_LETTERS = {"ł": "l", "ß": "s", "ø": "o", "đ": "d", "ı": "i", "æ": "a", "œ": "o", "ð": "d", "þ": "t"}
@@ -67,9 +64,8 @@ _FAST_TABLE = {code: _TABLE[code] for code in _COMMON}
 _UNCOMMON = re.compile(r"[^\x00-\u024f\u0400-\u04ff\u2000-\u206f]")
 _LOOSE_APOSTROPHE = re.compile(r"'(?=s(?![^ '])|(?![^ ']))")
 """An apostrophe before a break or a possessive s (a quote mark, "Kharkiv's"): a break itself."""
-_BREAKS = re.compile(r"( +)")
-_DOUBLES = tuple((letter * 2, letter) for letter in "abcdefghijklmnopqrstuvwxyz")
-"""A doubled Latin letter is read as one (``str.replace`` per letter: faster than a back-referencing regex)."""
+_DOUBLED = re.compile(r"(?<=([a-z]))\1+")
+"""The repeats of a doubled Latin letter (removed: a literal replacement is faster than a template)."""
 
 
 def _lower_same_length(text: str) -> str:
@@ -94,10 +90,7 @@ def _words(text: str) -> str:
 def _spell(words: str) -> str:
     """The spelling rules on ``_words`` output (they never join or split words), breaks collapsed to one space."""
     joined = words.replace("'", "").replace("kh", "h").replace("zh", "z").replace("ts", "c").replace("ie", "e")
-    for double, single in _DOUBLES:
-        while double in joined:
-            joined = joined.replace(double, single)
-    return " ".join(joined.split())
+    return " ".join(_DOUBLED.sub("", joined).split())
 
 
 class FoldedText:
@@ -106,34 +99,35 @@ class FoldedText:
     ``original_span(start, end)`` maps a range of whole folded words (as every gazetteer hit is) to the original.
     """
 
-    __slots__ = ("original", "folded", "_words", "_folded_starts", "_starts", "_ends")
+    __slots__ = ("original", "folded", "_words", "_cursor_word", "_cursor_at")
 
     def __init__(self, original: str, folded: str, words: str) -> None:
         self.original = original
         self.folded = folded
         self._words = words
         """``original`` folded one character for one (``_words``): same offsets, same words as ``folded``."""
-        self._folded_starts: list[int] = []
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        self._cursor_word = 0
+        self._cursor_at = len(words) - len(words.lstrip(" "))
+        """Where word ``_cursor_word`` starts in ``_words``: hits come roughly in text order, so the walk resumes."""
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The ``[start, end)`` of the original text that the folded words in ``[start, end)`` were made from."""
-        if not self._starts:
-            self._index()
-        first_word = bisect_right(self._folded_starts, start) - 1
-        last_word = bisect_right(self._folded_starts, max(start, end - 1)) - 1
-        return self._starts[first_word], self._ends[last_word]
+        first_word = self.folded.count(" ", 0, start)
+        last_word = first_word + self.folded.count(" ", start, max(start, end - 1))
+        first_at = self._word_start(first_word)
+        last_at = self._word_start(last_word) if last_word != first_word else first_at
+        last_end = self._words.find(" ", last_at)
+        return first_at, last_end if last_end >= 0 else len(self._words)
 
-    def _index(self) -> None:
-        """Word offsets in ``folded`` and in ``original``, made on the first call of ``original_span``."""
-        parts = _BREAKS.split(self._words)
-        offsets = [0, *accumulate(map(len, parts))]
-        first = 0 if parts[0] else 2
-        self._starts = offsets[first:-1:2]
-        self._ends = offsets[first + 1::2]
-        lengths = list(map(len, self.folded.split(" ")))
-        self._folded_starts = list(map(add, [0, *accumulate(lengths)][:-1], range(len(lengths))))
+    def _word_start(self, word: int) -> int:
+        """Where word number ``word`` starts in ``_words`` (and so in ``original``)."""
+        if word < self._cursor_word:
+            self._cursor_word, self._cursor_at = 0, len(self._words) - len(self._words.lstrip(" "))
+        skip = word - self._cursor_word
+        if skip:
+            rest = self._words[self._cursor_at:].split(None, skip)[-1]
+            self._cursor_word, self._cursor_at = word, len(self._words) - len(rest)
+        return self._cursor_at
 
 
 def fold_text(text: str) -> FoldedText:
