@@ -15,8 +15,8 @@ The rules, in the order they apply to each name the gazetteer finds (``Gazetteer
    homonyms). A country is precision 6 ("Ukraine", "Russia"), and "eastern Ukraine" a region of precision 5 without
    coordinates. A sea is precision 7 unless it qualifies a noun ("Black Sea port", "Black Sea Fleet").
 4. A river's name is not the town of that name next to "the" or "river" ("the Dnipro", "Irpin river").
-5. "near X", "outside X", "on the outskirts of X", "X's outskirts", "north of X", "10 km from X", "the X area":
-   ``near=True``, precision 2. Near a city with oblast status the location is in the oblast around it: "near Kyiv" is
+5. "near X", "outside X", "on the outskirts of X", "X's outskirts", "north of X", "10 km from X", "the X area",
+   "the X region" for a town that names no oblast: ``near=True``, precision 2. Near a city with oblast status the location is in the oblast around it: "near Kyiv" is
    in Kyiv Oblast ("Kyiv" alone is Kyiv City), "near Sevastopol" in Crimea, "near Moscow" in Moscow Oblast.
    "the X direction/axis/sector/front": near, precision 5. "X district/raion": precision 3 (a city section stays 1).
    Anything else, including "the southern city of X" and "the port of X", is the place itself, precision 1.
@@ -27,7 +27,8 @@ The rules, in the order they apply to each name the gazetteer finds (``Gazetteer
 6. A small place (the best of its name under 2,000 people), a section of a city, or a place under 50,000 named by
    an old or foreign name (not the name it bears: "Vladimir" for Volodymyr-Volynskyi) needs a place cue: a
    preposition or verb before it ("in X", "village of X", "shelled X"), a place noun after it ("X village") or a
-   verb of attack after it ("X was shelled", "X came under fire").
+   verb of attack after it ("X was shelled", "X came under fire"). Whether the name is unique does not matter:
+   homonyms are settled by rule 7.
 7. Homonyms: the match keeps one best candidate per oblast (``PlaceMatch.candidates``); ``resolve_places`` picks the
    one in an oblast the text or the article names elsewhere, else the most populous (a place outside Ukraine counts
    a tenth of its population), but a region centre or a place 20 times bigger stays ("Mykolaiv" next to "Lviv" is
