@@ -59,7 +59,7 @@ _I = re.IGNORECASE
 _COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "north-east", "northwest", "north-west",
                             "southeast", "south-east", "southwest", "south-west"})
-_NEAR_WORDS = frozenset({"near", "nearby", "outside", "around"})
+_NEAR_WORDS = frozenset({"near", "nearby", "outside", "around", "towards", "toward"})
 _NEAR_PAIRS = frozenset({("close", "to"), ("far", "from"), ("vicinity", "of"), ("outskirts", "of"), ("suburbs", "of"),
                          ("suburb", "of"), ("approaches", "to"), ("environs", "of")}
                         | {(word, "of") for word in _COMPASS_WORDS})
