@@ -15,10 +15,10 @@ The rules, in the order they apply to each name the gazetteer finds (``Gazetteer
    homonyms). A country is precision 6 ("Ukraine", "Russia"), and "eastern Ukraine" a region of precision 5 without
    coordinates. A sea is precision 7 unless it qualifies a noun ("Black Sea port", "Black Sea Fleet").
 4. A river's name is not the town of that name next to "the" or "river" ("the Dnipro", "Irpin river").
-5. "near X", "outside X", "on the outskirts of X", "X's outskirts", "north of X", "10 km from X", "the X area",
-   "the X region" for a town that names no oblast: ``near=True``, precision 2. Near a city with oblast status the
-   location is in the oblast around it: "near Kyiv" is in Kyiv Oblast ("Kyiv" alone is Kyiv City), "near
-   Sevastopol" in Crimea, "near Moscow" in Moscow Oblast.
+5. "near X", "outside X", "towards X", "on the outskirts of X", "X's outskirts", "north of X", "10 km from X",
+   "the X area", "the X region" for a town that names no oblast: ``near=True``, precision 2. Near a city with
+   oblast status the location is in the oblast around it: "near Kyiv" is in Kyiv Oblast ("Kyiv" alone is Kyiv
+   City), "near Sevastopol" in Crimea, "near Moscow" in Moscow Oblast.
    "the X direction/axis/sector/front": near, precision 5. "X district/raion": precision 3 (a city section stays 1).
    Anything else, including "the southern city of X" and "the port of X", is the place itself, precision 1.
    Not a place: a name before "district of <city>" (the city is the place: "the Kyivskyi district of Donetsk"),
