@@ -36,11 +36,15 @@ _AUX = (
     r"believed to have been|confirmed|feared|still|now|being|left)\s+){0,3}"
 )
 _SUBPART = r"(?:,\s*(?:including|among them|mostly|most of them|many of them)[^,]{1,60},\s*)?"
-_SINGULAR = (
-    r"(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:man|woman|child|boy|girl|person|civilian|resident|soldier|teenager|pensioner|driver|passenger|worker|"
-    r"employee|rescuer|firefighter|medic|police officer|policeman|journalist|volunteer|villager|serviceman)"
-)
+@cache
+def _singular() -> re.Pattern[str]:
+    """One person: "a woman", "the commandant of Berdyansk", "NABU officer" (a headline drops the article)."""
+    nouns = "|".join(re.escape(n) for n in sorted(word_set("person_nouns"), key=len, reverse=True))
+    return re.compile(
+        rf"(?:\b(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:[A-Z][\w-]*\s+){{0,3}}|\b[A-Z]+\s+)"
+        rf"(?:{nouns})\b(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?(?:,[^,]{{1,80}},)?",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -74,7 +78,7 @@ _ACTIVE_GAP = re.compile(
 )
 _LEFT_ROLE = re.compile(r"\s*(?:people\s+|civilians\s+|others\s+)?(dead|killed|injured|wounded|hurt|missing)\b", re.I)
 _TOLL = re.compile(
-    r"death toll\b[^.;:]{0,60}?\s(?:(?:has|had|have)\s+)?"
+    r"death toll\b[^.;:]{0,90}?\s(?:(?:has|had|have)\s+)?"
     r"(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|"
     r"is|was|now stands at|of|hit|to|rising to)\s*(?:to\s+)?(?:at least\s+)?$",
     re.I,
@@ -146,13 +150,20 @@ def _active(text: str, number: NumberMatch, patterns: dict) -> Figure | None:
                 return Figure(real, number.count, start, follow.end())
             people = re.match(rf"\s+{_people_phrase()}", text[number.end :], re.I)
             return Figure(role, number.count, start, number.end + (people.end() if people else 0))
+    people_only = patterns.get(("killed", "active_people"))
+    hit = people_only.search(head[-24:]) if people_only else None
+    if hit and hit.end() == len(head[-24:]):
+        people = re.match(rf"\s+{_people_phrase()}", text[number.end :], re.I)
+        if people:  # "destroyed 40 servicemen", never "destroyed 40 tanks"
+            start = len(head) - len(head[-24:]) + hit.start()
+            return Figure("killed", number.count, start, number.end + people.end())
     return None
 
 
 def _singulars(text: str, patterns: dict) -> list[Figure]:
     """ "A woman was killed", "killed a man": one person."""
     found = []
-    for m in re.finditer(_SINGULAR, text, re.I):
+    for m in _singular().finditer(text):
         after = re.compile(rf"\s+{_AUX}", re.I).match(text, m.end())
         cursor = after.end() if after else m.end()
         for role in ROLES:

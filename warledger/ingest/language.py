@@ -12,6 +12,8 @@ from itertools import islice
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from warledger.vocab import load_lines
+
 log = logging.getLogger(__name__)
 
 UNDETERMINED = "und"
@@ -29,7 +31,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 @cache
 def _identifier() -> LanguageIdentifier:
     log.debug("loading the py3langid model")
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    known = set(identifier.nb_classes)
+    identifier.set_languages([code for code in load_lines("languages") if code in known])
+    return identifier
 
 
 def detect_language(text: str) -> str:
