@@ -23,6 +23,11 @@ def figures(text: str) -> dict[str, Count]:
         ("Nine people, including two children, were wounded.", {"injured": Count(9, 9)}),
         ("No one was killed or injured in the attack.", {"killed": Count(0, 0), "injured": Count(0, 0)}),
         ("Two people are missing under the rubble.", {"missing": Count(2, 2)}),
+        ("Border guard officer killed near the frontier", {"killed": Count(1, 1)}),
+        ("The head of the village council, wounded on Monday, died in hospital.", {"killed": Count(1, 1)}),
+        ("Artillery crews destroyed 35 servicemen of the brigade.", {"killed": Count(35, 35)}),
+        ("Artillery crews destroyed 35 tanks of the brigade.", {}),
+        ("The attack on the depot killed two workers.", {"killed": Count(2, 2)}),
     ],
 )
 def test_figures(text, expected):
