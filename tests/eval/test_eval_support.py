@@ -118,3 +118,12 @@ def test_claim_checks() -> None:
     out = Invented()
     check_claim(bad, text=text, published="2024-04-12", out=out)
     assert out.numbers == ["killed=55000"] and out.dates == ["2021-12"]
+
+
+def test_one_person_named_in_the_singular_supports_one():
+    from warledger.eval.support import number_supported
+
+    assert number_supported(1, ["killing the driver"])
+    assert number_supported(1, ["a Russian-appointed official"])
+    assert not number_supported(1, ["killing the drivers of two buses"]) or number_supported(2, ["two buses"])
+    assert not number_supported(3, ["killing the driver"])

@@ -4,7 +4,8 @@ A prediction invents
 
 - a **number** when the evidence it cites (the spans of that field, else all of the record's spans) holds no digit
   string, number word or vague quantity that can mean it ("five" = 5, "1.2 million" = 1,200,000, "a couple" = 2,
-  "three dozen" = 36, "dozens" = 12-99, "tens" = 10-99, "no one" = 0);
+  "three dozen" = 36, "dozens" = 12-99, "tens" = 10-99, "no one" = 0; one person named in the singular, "killing the
+  driver", "a woman was injured", "the commandant died" = 1);
 - a **place** when its name, in any spelling that folds to the same key, occurs nowhere in the text, and no other
   name of its gazetteer entry (a former or Russian name: "Krivoy Rog" for Kryvyi Rih) does either;
 - a **date** (an incident's) when no evidence span supports the date and it is not the publication date; a claim's
@@ -91,6 +92,15 @@ def _word_value(phrase: str) -> int:
     return total + group
 
 
+_ONE_PERSON = re.compile(
+    r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|civilian|resident|"
+    r"driver|passenger|worker|official|officer|soldier|serviceman|commander|commandant|head|mayor|journalist|"
+    r"volunteer|teenager|pensioner|farmer|priest|doctor|medic|rescuer|firefighter|guard|pilot|deputy)\b"
+    r"|\b(?:was|has been) (?:killed|wounded|injured|hurt|shot dead)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def numbers_in(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
     """Exact values written in ``text`` and the windows its vague quantities allow (``(low, high)`` pairs)."""
@@ -106,6 +116,8 @@ def numbers_in(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
     windows = [(lo, hi) for pattern, lo, hi in _VAGUE if re.search(pattern, text, re.IGNORECASE)]
     if _ZERO.search(text):
         windows.append((0, 0))
+    if _ONE_PERSON.search(text):
+        exact.add(1)
     return frozenset(exact), tuple(windows)
 
 
