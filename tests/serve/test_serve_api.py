@@ -97,7 +97,8 @@ def test_geojson_has_a_point_per_incident_with_coordinates(client: TestClient) -
     assert len(collection["features"]) == 5  # the train attack names no place
     odesa = next(f for f in collection["features"] if f["id"] == "inc-odesa-0")
     assert odesa["geometry"] == {"type": "Point", "coordinates": [30.73, 46.48]}
-    refused = client.get("/api/claims?format=geojson")
+    assert client.get("/api/claims?format=geojson").status_code == 422  # not an allowed value for claims
+    refused = client.get("/api/claims", headers={"Accept": "application/geo+json"})
     assert refused.status_code == 400 and "coordinates" in refused.json()["detail"]
 
 
@@ -182,7 +183,7 @@ def test_summary_facets_and_config(client: TestClient) -> None:
 
 @pytest.mark.parametrize(("url", "status", "kind"), [
     ("/api/incidents?since=yesterday", 422, "invalid_request"),
-    ("/api/incidents?since=2026-13-40", 400, "bad_request"),
+    ("/api/incidents?since=2026-02-29", 422, "invalid_request"),
     ("/api/incidents?min_killed=-1", 422, "invalid_request"),
     ("/api/incidents?order=place", 422, "invalid_request"),
     ("/api/incidents?limit=100000", 422, "invalid_request"),
@@ -225,3 +226,16 @@ def test_the_map_data_is_served_with_the_dashboard(client: TestClient) -> None:
     collection = json.loads(client.get("/ukraine.geojson").text)
     assert sum(f["properties"]["kind"] == "oblast" for f in collection["features"]) == 27
     assert "Natural Earth" in client.get("/MAP-DATA.txt").text
+
+
+def test_own_series_rule_without_the_fusion_registry() -> None:
+    import serve_samples
+
+    from warledger.serve.series import own_series
+
+    claims = [c for x in serve_samples.extractions() for c in x.claims]
+    series = own_series([(c, None) for c in claims])
+    lines = {line.claimant: line.points for line in series[0].claimants}
+    assert [(p.min, p.max) for p in lines["Institute of Examples"]] == [(100_000, 120_000), (150_000, 170_000)]
+    assert lines["Institute of Examples"][0].article_ids == ["art-odesa", "art-estimates"]
+    assert lines["Institute of Examples"][1].disputed_by == ["Russia"]

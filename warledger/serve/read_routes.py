@@ -35,12 +35,20 @@ from warledger.store import rows as flat
 
 router = APIRouter(prefix="/api", tags=["ledger"])
 
+_YEAR = r"(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY = (r"(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)"
+              r"|(?:0[13578]|1[02])-31)")
+DAY_PATTERN = rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$"
+"""Exactly the days, months and years that exist (2026-02-29 does not): YYYY-MM-DD, YYYY-MM or YYYY."""
+
 Day = Annotated[str | None, Query(description="ISO date; YYYY-MM or YYYY name a whole month or year",
-                                  pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+                                  pattern=DAY_PATTERN)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")]
 Cursor = Annotated[str | None, Query(description="Opaque cursor from a previous page's `next`", max_length=200)]
 Format = Annotated[Literal["json", "csv", "geojson"] | None,
                    Query(description="Output format; overrides the Accept header")]
+TableFormat = Annotated[Literal["json", "csv"] | None, Query(description="Output format; overrides the Accept header")]
 Columns = Annotated[Literal["full", "acled", "ucdp"], Query(description="CSV/GeoJSON column set (acled, ucdp: "
                                                                         "incidents only)")]
 Text = Annotated[str | None, Query(max_length=200)]
@@ -129,7 +137,7 @@ def get_incident(incident_id: str, ledger: LedgerDep) -> IncidentModel:
 @router.get("/claims", response_model=ClaimPage, responses=LIST_ERRORS, summary="List casualty claims")
 def list_claims(
     request: Request, ledger: LedgerDep, where: Annotated[ClaimFilter, Depends(claim_filter)],
-    cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT, format: Format = None, columns: Columns = "full",
+    cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT, format: TableFormat = None, columns: Columns = "full",
 ) -> Any:
     """Casualty claims matching every filter given, one page at a time (follow `next`)."""
     ready, items, next_cursor, next_url = _page(request, ledger, "claims", where, ledger.find_claims,
@@ -146,7 +154,10 @@ def series(ledger: LedgerDep, where: Annotated[ClaimFilter, Depends(claim_filter
     estimate (the articles repeating it are listed), with its range, period, projection flag and disputes."""
     clause = where.where()
     found = ledger.sql(f"SELECT * FROM claims WHERE {clause.sql} ORDER BY day NULLS LAST, id", list(clause.params))
-    return claim_series([(flat.claim_from_row(r), r["day"]) for r in found])
+    articles = ledger.sql("SELECT id, publisher, published FROM articles WHERE id IN (SELECT unnest(?))",
+                          [sorted({r["article_id"] for r in found})])
+    published = {a["id"]: (a["publisher"], a["published"]) for a in articles}
+    return claim_series([(flat.claim_from_row(r), r["day"]) for r in found], published=published)
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimModel, responses=responses(404, 422), summary="One claim")
@@ -162,7 +173,7 @@ def get_claim(claim_id: str, ledger: LedgerDep) -> ClaimModel:
 def list_articles(
     request: Request, ledger: LedgerDep, where: Annotated[ArticleFilter, Depends(article_filter)],
     cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT,
-    format: Annotated[Literal["json", "csv"] | None, Query(description="Output format")] = None,
+    format: TableFormat = None,
 ) -> Any:
     """Articles (without their text), newest first by default."""
     ready, items, next_cursor, next_url = _page(request, ledger, "articles", where, ledger.find_articles,

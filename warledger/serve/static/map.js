@@ -88,7 +88,7 @@ export function drawMap(container, geo, options) {
       base.append(path);
       const [lx, ly] = project(feature.properties.label);
       if (!['Kyiv City', 'Sevastopol City'].includes(name)) {
-        labels.append(svg('text', { x: lx.toFixed(1), y: ly.toFixed(1), class: 'oblast-label' }, shortOblast(name)));
+        labels.append(svg('text', { x: lx.toFixed(1), y: ly.toFixed(1), class: 'oblast-label' }, shortOblast(name).replace('Autonomous Republic of ', '')));
       }
     }
   }

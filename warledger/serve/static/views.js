@@ -51,6 +51,10 @@ function table(headers, rows, id) {
   return el('table', { id }, el('thead', {}, el('tr', {}, headers.map((h) => el('th', {}, h)))), el('tbody', {}, rows));
 }
 
+function reportLinks(articleIds) {
+  return articleIds.flatMap((id, i) => [i ? ', ' : '', link(`#/article/${encodeURIComponent(id)}`, `report ${i + 1}`, { class: 'report' })]);
+}
+
 const INCIDENT_FILTERS = ['since', 'until', 'oblast', 'type', 'min_killed'];
 
 /** Map, timeline and list of incidents, with filters kept in the URL (#/?oblast=...). */
@@ -109,7 +113,7 @@ export async function claims(main, params) {
     el('td', { class: 'num' }, countText({ min: p.min, max: p.max, qualifier: p.qualifier })),
     el('td', {}, `${p.period_start || ''}${p.period_start || p.period_end ? ' – ' : ''}${p.period_end || ''}`),
     el('td', {}, p.projection ? 'projection' : ''), el('td', {}, p.disputed_by.join(', ')),
-    el('td', {}, p.article_ids.flatMap((id, i) => [i ? ', ' : '', link(`#/article/${encodeURIComponent(id)}`, `report ${i + 1}`, { class: 'report' })])))))));
+    el('td', {}, reportLinks(p.article_ids))))));
   show(listBox, table(['Claimant', 'Side', 'What', 'Figure', 'Period', '', 'Disputed by', 'Reports'], rows, 'claims-table'));
 }
 
