@@ -98,3 +98,23 @@ def test_every_evidence_span_indexes_the_article_text(think_tank_page):
     for record in records:
         for ev in record.evidence:
             assert text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has been moving missiles and drones towards the border for months.",
+        "Health officials said 140 civilians had been killed so far in the Kharkiv region since the invasion.",
+        "The package includes infantry fighting vehicles and artillery shells for Kharkiv.",
+        "One of the scenarios discussed was a quick attack on Kyiv.",
+    ],
+)
+def test_background_weapons_and_running_totals_are_not_incidents(text):
+    assert incidents_of(text) == []
+
+
+def test_headline_as_joins_cause_and_toll_but_splits_two_events():
+    one = incidents_of("Two civilians killed as Russian glide bombs hit Kostiantynivka")
+    assert len(one) == 1 and one[0].location.name == "Kostiantynivka" and one[0].killed.min == 2
+    two = incidents_of("Drone attack on a passenger train injures three as Kherson comes under fire")
+    assert len(two) == 2

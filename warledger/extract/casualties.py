@@ -17,7 +17,7 @@ from warledger.records import Count
 from warledger.vocab import load_tsv
 
 ROLES = ("killed", "injured", "missing")
-MAX_INCIDENT_COUNT = 20_000
+MAX_INCIDENT_COUNT = 1_000
 """Figures above this are aggregate estimates (claims), not one incident's toll."""
 
 

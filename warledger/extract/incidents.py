@@ -21,7 +21,7 @@ from warledger.extract.analysis import Analysis, Sentence
 from warledger.extract.attribution import find_attribution, prime
 from warledger.extract.casualties import ROLES, Figure
 from warledger.extract.claims import is_aggregate
-from warledger.extract.cues import vocab_rows
+from warledger.extract.cues import line_pattern, vocab_rows
 from warledger.extract.event_types import classify
 from warledger.extract.mentions import Mention, read_mentions
 from warledger.records import Count, Evidence, Incident, Location, stable_id
@@ -69,7 +69,8 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             continue
         opened: list[Draft] = []
         for mention in read_mentions(sentence):
-            if mention.is_incident() and (mention.best_place or mention.new_event or not _referent(recent, sentence)):
+            opens = mention.is_incident() and _concrete(mention)
+            if opens and (mention.best_place or mention.new_event or not _referent(recent, sentence)):
                 opened.append(Draft([mention]))
             elif mention.figures or mention.targets or mention.damage:
                 target = _referent(recent, sentence)
@@ -80,6 +81,23 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
     default_actor = _default_perpetrator(drafts)
     prime([m.sentence.text for d in drafts for m in d.mentions])
     return [_to_incident(analysis, d, default_actor) for d in drafts]
+
+
+def _concrete(mention: Mention) -> bool:
+    """One event rather than weapons, a front or the war in general: a toll, or wording that something happened
+    together with a place in Ukraine below country level, a date, or what was hit; never background wording
+    ("since the invasion", "so far", "continued to", "every night"), even with a toll: a toll "so far" is a claim."""
+    clause = mention.text
+    if line_pattern("background_cues").search(clause):
+        return False
+    if any(f.count.value for f in mention.figures):
+        return True
+    if not line_pattern("event_verbs").search(clause):
+        return False
+    place = mention.best_place
+    local = place is not None and place.location.precision <= 5
+    dated = mention.date is not None and mention.date_precision in ("day", "week")
+    return local or dated or bool(mention.targets) or any(f.count.value == 0 for f in mention.figures)
 
 
 def _referent(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence) -> Draft | None:

@@ -2,7 +2,8 @@
 
 "Russian strikes killed a couple near Kyiv and hammered the southern city of Odesa, a day after a drone attack
 killed five people on a passenger train" is three mentions: the clause boundaries are an ``and`` before a new
-attack verb and a ``, a day after`` that moves to another event. Later clauses of a sentence inherit its subject
+attack verb, a ``, a day after`` that moves to another event, and ``as`` before a new subject ("... injures three as
+Kherson comes under fire"). Later clauses of a sentence inherit its subject
 (perpetrator) and date; a clause dated relative to another event ("a day after") is dated from the clause before.
 """
 
@@ -23,6 +24,7 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:just\s+)?(?:a|one|two|three|four|five|several|\d+)\s+(?:day|days|hours?|weeks?)\s+(?:after|before|earlier|later)\b)"
     r"|;\s+"
     r"|\s+while\s+"
+    r"|(?P<as>,?\s+as\s+(?=[A-Z]))"
     r"|,\s+whereas\s+"
     r"|\s+and\s+(?=(?:also\s+|later\s+)?(?:hammered|struck|hit|shelled|pounded|attacked|targeted|bombarded|bombed|battered|rocked)\b)",
     re.IGNORECASE,
@@ -34,6 +36,7 @@ _NOT_ACTOR_AFTER = re.compile(
     r"claimed|Sea Ports Authority|Air Force said|General Staff|leadership|negotiators|delegation|losses|casualties)\b"
 )
 _TARGET_BEFORE = re.compile(r"\b(?:on|at|against|into|in|inside|to|from|with|and)\s+$", re.IGNORECASE)
+_EVENT_NOUN = re.compile(r"\b(?:attacks?|strikes?|shelling|explosions?|blasts?|raids?|bombing)\b", re.IGNORECASE)
 _INDEFINITE_EVENT = re.compile(
     r"\b(?:a|an|another|new)\s+(?:\w+\s+){0,3}?(?:attacks?|strikes?|drone|missile|shelling|explosion|blast|bombing|"
     r"raid|barrage|airstrike|air strike)\b",
@@ -96,6 +99,8 @@ def clause_bounds(text: str) -> list[tuple[int, int]]:
     """Clause (start, end) offsets of a sentence; a sentence with no clause break is one clause."""
     bounds, cursor = [], 0
     for m in _CLAUSE_BREAK.finditer(text):
+        if m.group("as") and not _EVENT_NOUN.search(text, cursor, m.start()):
+            continue  # "Two killed as bombs hit X" is one event; "Drone attack injures three as X comes under fire" two
         if m.start() > cursor:
             bounds.append((cursor, m.start()))
         cursor = m.end()
