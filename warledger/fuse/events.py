@@ -1,0 +1,300 @@
+"""Fusion across articles: incidents that describe one real-world event become one ``Event``.
+
+Public and stable: ``fuse``, ``fuse_incremental``, ``expand``, ``cluster``, ``build_event``, ``events_of``,
+``carry_ids``, ``event_id``, ``reports``. The rule (docs/fusion.md):
+
+1. Pairs are compared only inside blocks (place, oblast or country, and incident days at most
+   ``DATE_WINDOW_DAYS`` apart: see ``warledger.fuse.reports``), never all pairs.
+2. Reports linked by a chain of "same" decisions form a component. A component depends only on the set of reports,
+   not on the order they arrive in, which is what makes incremental fusion equal a full rebuild.
+3. Inside a component, reports are placed one at a time: place-level reports first, then oblast-level ones, then
+   those with no place, each group in canonical order (publication time, article id, incident id). A place-level
+   report joins the cluster it scores highest with among those where it has a "same" link to a member and no
+   member keeps it apart (a veto, or a pair outside one block); else it starts a cluster. An oblast-level or
+   placeless report joins only when exactly one cluster qualifies; with none or several it stands alone.
+4. An event's id is ``stable_id("evt", <incident id of its earliest member>)``, earliest in canonical order: the
+   same data gives the same ids, and articles about other events never change them. When an earlier report joins,
+   the id changes and the old one is kept in ``supersedes``.
+"""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+from warledger.fuse.compare import DEFAULT_SETTINGS, VETO, FusionSettings, compare, score_pair
+from warledger.fuse.reports import NONE, OBLAST, PLACE, ArticleMeta, BlockIndex, Report, blocked, published_key
+from warledger.fuse.summary import summarise
+from warledger.records import Event, EventMember, Incident, stable_id
+
+log = logging.getLogger(__name__)
+
+Lookup = Callable[[Report], Iterable[Report]]
+"""Given a report, the known reports that may share a block with it (a superset is fine)."""
+
+_TIER = {PLACE: 0, OBLAST: 1, NONE: 2}
+
+
+def event_id(anchor_incident_id: str) -> str:
+    """The id of the event whose earliest report is incident ``anchor_incident_id``."""
+    return stable_id("evt", anchor_incident_id)
+
+
+def reports(items: Iterable[tuple[Incident, ArticleMeta]]) -> list[Report]:
+    """One ``Report`` per distinct incident id (a repeated id is the same incident ingested twice)."""
+    seen: dict[str, Report] = {}
+    for incident, meta in items:
+        if incident.id not in seen:
+            seen[incident.id] = Report.of(incident, meta)
+    return list(seen.values())
+
+
+class _Components:
+    """Union-find over report ids."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        parent = self.parent.setdefault(key, key)
+        while parent != key:
+            grand = self.parent[parent]
+            self.parent[key] = grand
+            key, parent = parent, grand
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _groups(found: Sequence[Report], components: _Components) -> list[list[Report]]:
+    groups: dict[str, list[Report]] = defaultdict(list)
+    for report in found:
+        groups[components.find(report.id)].append(report)
+    return list(groups.values())
+
+
+def expand(
+    seeds: Sequence[Report], lookup: Lookup, *, settings: FusionSettings = DEFAULT_SETTINGS
+) -> list[list[Report]]:
+    """The components that ``seeds`` belong to: every report reachable from them through "same" decisions.
+
+    ``lookup`` gives the known reports near a report; ``seeds`` themselves must be reachable through it too (file
+    them in the index) so that two new reports can link. Each component is returned as a list of reports.
+    """
+    components = _Components()
+    reached: dict[str, Report] = {r.id: r for r in seeds}
+    frontier = list(reached.values())
+    while frontier:
+        following: list[Report] = []
+        for report in frontier:
+            components.find(report.id)
+            for other in lookup(report):
+                if other.id == report.id or not blocked(report, other):
+                    continue
+                if score_pair(report, other, settings) >= settings.threshold:
+                    components.union(report.id, other.id)
+                    if other.id not in reached:
+                        reached[other.id] = other
+                        following.append(other)
+        frontier = following
+    return _groups(list(reached.values()), components)
+
+
+class _Decisions:
+    """Pair scores inside one component, computed once; a pair outside one block scores ``VETO``."""
+
+    def __init__(self, settings: FusionSettings) -> None:
+        self.settings = settings
+        self.threshold = settings.threshold
+        self.cache: dict[tuple[str, str], float] = {}
+
+    def __call__(self, a: Report, b: Report) -> float:
+        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        found = self.cache.get(key)
+        if found is None:
+            found = score_pair(a, b, self.settings) if blocked(a, b) else VETO
+            self.cache[key] = found
+        return found
+
+
+def _placements(
+    report: Report, clusters: list[list[Report]], options: Iterable[int], decisions: _Decisions
+) -> list[tuple[float, int]]:
+    """(best score, -position) of each cluster ``report`` may join: a "same" link and no member keeping it apart."""
+    found: list[tuple[float, int]] = []
+    for position in sorted(set(options)):
+        best: float | None = None
+        for member in clusters[position]:
+            score = decisions(report, member)
+            if score == VETO:
+                break
+            if score >= decisions.threshold and (best is None or score > best):
+                best = score
+        else:
+            if best is not None:
+                found.append((best, -position))
+    return found
+
+
+def _split(component: Sequence[Report], decisions: _Decisions) -> list[list[Report]]:
+    if len(component) == 1:
+        return [list(component)]
+    ordered = sorted(component, key=lambda r: (_TIER[r.place_class], r.order))
+    index = BlockIndex(component)
+    clusters: list[list[Report]] = []
+    cluster_of: dict[str, int] = {}
+    for report in ordered:
+        linked = [cluster_of[o.id] for o in index.candidates(report) if o.id in cluster_of]
+        options = _placements(report, clusters, linked, decisions)
+        if options and (report.place_class == PLACE or len(options) == 1):
+            position = -max(options)[1]
+        else:
+            if len(options) > 1:
+                log.debug("%s: %d candidate events, kept apart", report.id, len(options))
+            position = len(clusters)
+            clusters.append([])
+        clusters[position].append(report)
+        cluster_of[report.id] = position
+    return clusters
+
+
+def cluster(component: Sequence[Report], *, settings: FusionSettings = DEFAULT_SETTINGS) -> list[list[Report]]:
+    """Split one component into events by rule 3 of the module docstring; deterministic for a given set."""
+    return _split(component, _Decisions(settings))
+
+
+def _member(report: Report, others: Sequence[Report], decisions: _Decisions) -> EventMember:
+    best: tuple[float, Report] | None = None
+    for other in others:
+        if other.id != report.id:
+            score = decisions(report, other)
+            if score >= decisions.threshold and (best is None or score > best[0]):
+                best = (score, other)
+    reasons: list[str] = []
+    if best is not None:
+        reasons = compare(report, best[1], settings=decisions.settings).reasons
+    return EventMember(
+        incident_id=report.id,
+        article_id=report.meta.article_id,
+        publisher=report.meta.publisher,
+        published=report.meta.published,
+        score=None if best is None else best[0],
+        reasons=reasons,
+        linked_to=None if best is None else best[1].id,
+    )
+
+
+def _event(members: Sequence[Report], decisions: _Decisions) -> Event:
+    ordered = sorted(members, key=lambda r: r.order)
+    linked = [_member(r, ordered, decisions) for r in ordered]
+    return summarise(ordered, event_id=event_id(ordered[0].id), members=linked)
+
+
+def build_event(members: Sequence[Report], *, settings: FusionSettings = DEFAULT_SETTINGS) -> Event:
+    """The event that ``members`` (one cluster) describe, with each member's strongest link and its reasons."""
+    return _event(members, _Decisions(settings))
+
+
+def events_of(component: Sequence[Report], *, settings: FusionSettings = DEFAULT_SETTINGS) -> list[Event]:
+    """The events of one component: ``cluster`` then ``build_event``, sharing the pair decisions."""
+    decisions = _Decisions(settings)
+    return [_event(members, decisions) for members in _split(component, decisions)]
+
+
+def _anchor_order(event: Event) -> tuple[str, str, str]:
+    first = event.members[0]
+    return published_key(first.published), first.article_id, first.incident_id
+
+
+def carry_ids(events: list[Event], previous: Iterable[Event]) -> list[Event]:
+    """Record, on each event, the ids that previous events anchored by one of its members had."""
+    by_anchor: dict[str, Event] = {}
+    for old in previous:
+        for member in old.members:
+            if event_id(member.incident_id) == old.id:
+                by_anchor[member.incident_id] = old
+    if not by_anchor:
+        return events
+    for event in events:
+        ids: set[str] = set(event.supersedes)
+        for member in event.members:
+            anchored = by_anchor.get(member.incident_id)
+            if anchored is not None:
+                ids.update(anchored.supersedes)
+                ids.add(anchored.id)
+        ids.discard(event.id)
+        event.supersedes = sorted(ids)
+    return events
+
+
+def fuse(
+    incidents: Iterable[tuple[Incident, ArticleMeta]],
+    *,
+    previous: Iterable[Event] = (),
+    settings: FusionSettings = DEFAULT_SETTINGS,
+) -> list[Event]:
+    """Fuse incidents from many articles into events, ordered by their earliest report.
+
+    ``previous`` (the events of an earlier run) only fills ``supersedes``: ids and members depend on the incidents
+    alone.
+
+    >>> events = fuse((incident, ArticleMeta.of(article)) for article, incident in pairs)   # doctest: +SKIP
+    """
+    found = reports(incidents)
+    index = BlockIndex()
+    components = _Components()
+    threshold = settings.threshold
+    for report in found:
+        components.find(report.id)
+        for other in index.candidates(report):
+            if score_pair(report, other, settings) >= threshold:
+                components.union(report.id, other.id)
+        index.add(report)
+    events = [e for group in _groups(found, components) for e in events_of(group, settings=settings)]
+    events.sort(key=_anchor_order)
+    log.info("fused %d reports into %d events", len(found), len(events))
+    return carry_ids(events, previous)
+
+
+def fuse_incremental(
+    new: Iterable[tuple[Incident, ArticleMeta]],
+    existing: Iterable[Event],
+    *,
+    known: Iterable[tuple[Incident, ArticleMeta]] | Lookup,
+    settings: FusionSettings = DEFAULT_SETTINGS,
+) -> list[Event]:
+    """``existing`` events updated with ``new`` incidents; equal to ``fuse`` over old and new incidents together.
+
+    Only the components the new reports reach are clustered again; every other event is returned as it was.
+    ``known`` is the reports the existing events were built from: the pairs themselves, or a ``Lookup`` that gives
+    those near a report (the store uses one backed by SQL). Incidents already known are ignored.
+    """
+    existing = list(existing)
+    member_of = {m.incident_id: e for e in existing for m in e.members}
+    fresh = [r for r in reports(new) if r.id not in member_of]
+    if not fresh:
+        return existing
+    index = BlockIndex(fresh)
+    if callable(known):
+        lookup_known = known
+    else:
+        known_index = BlockIndex(reports(known))
+        lookup_known = known_index.candidates
+
+    def lookup(report: Report) -> list[Report]:
+        return [*index.candidates(report), *lookup_known(report)]
+
+    touched: set[str] = set()
+    rebuilt: list[Event] = []
+    for component in expand(fresh, lookup, settings=settings):
+        touched.update(member_of[r.id].id for r in component if r.id in member_of)
+        rebuilt.extend(events_of(component, settings=settings))
+    replaced = [e for e in existing if e.id in touched]
+    rebuilt = carry_ids(rebuilt, replaced)
+    events = [e for e in existing if e.id not in touched] + rebuilt
+    events.sort(key=_anchor_order)
+    log.info("%d new reports: %d events rebuilt, %d kept", len(fresh), len(rebuilt), len(events) - len(rebuilt))
+    return events
