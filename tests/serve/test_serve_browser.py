@@ -166,3 +166,21 @@ def test_articles_list(browser: Any, server: LiveServer, shots: Path) -> None:
     open_view(browser, server, "#/articles", shots, "articles")
     assert count(browser, "#articles-table tbody tr") == 5
     assert errors_in_log(browser) == []
+
+
+def test_event_view_lists_its_reports(browser: Any, server: LiveServer, shots: Path) -> None:
+    import importlib.util
+
+    import httpx
+
+    if importlib.util.find_spec("warledger.store.events") is None:
+        pytest.skip("events need the fusion stage (warledger.store.events)")
+    event = httpx.get(f"{server.url}/api/events?place=Harbourview", timeout=10).json()["items"][0]
+    open_view(browser, server, f"#/event/{event['id']}", shots, "event")
+    assert browser.find_element(By.ID, "nav-events").is_displayed()
+    reports = browser.find_elements(By.CSS_SELECTOR, "#reports li")
+    assert len(reports) == len(event["members"]) >= 1
+    assert count(browser, "#toll-history tbody tr") >= 1
+    open_view(browser, server, "#/events", shots, "events")
+    assert count(browser, "#events-table tbody tr") == httpx.get(f"{server.url}/api/summary", timeout=10).json()["events"]
+    assert errors_in_log(browser) == []

@@ -76,6 +76,8 @@ def create_app(
         state.ledger = Ledger(settings.db_path)
         state.watches = WatchStore(state.ledger)
         state.events = events.source_for(state.ledger)
+        if state.events is not None:
+            state.events.refresh(state.ledger)
         state.dispatcher = Dispatcher(state.watches, retries=settings.webhook_retries,
                                       backoff=settings.webhook_backoff, timeout=settings.webhook_timeout)
         state.dispatcher.start()

@@ -93,7 +93,10 @@ class EventSource:
         self.module = module
 
     def count(self, ledger: Ledger) -> int:
-        return len(self.find(ledger, IncidentFilter(), limit=None, offset=0))
+        """Stored events (0 before the first fusion)."""
+        if not ledger.sql("SELECT 1 FROM information_schema.tables WHERE table_name = 'events'"):
+            return 0
+        return int(ledger.sql("SELECT count(*) AS n FROM events")[0]["n"])
 
     def find(self, ledger: Ledger, where: IncidentFilter, *, limit: int | None, offset: int) -> list[Event]:
         """Events matching the incident filter (applied to the events' own fields), in its order."""
@@ -106,10 +109,12 @@ class EventSource:
         return found
 
     def refresh(self, ledger: Ledger) -> None:
-        """Fuse what was just stored (when the fusion stage offers an incremental update)."""
+        """Fuse the incidents that are in no event yet (what was just stored, or ingested while the server was
+        down), when the fusion stage offers an incremental update."""
         update = getattr(self.module, "update_events", None)
         if update is not None:
-            update(ledger)
+            stats = update(ledger)
+            log.info("events updated: %s", stats)
 
 
 def source_for(ledger: Ledger) -> EventSource | None:

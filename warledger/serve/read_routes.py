@@ -137,7 +137,8 @@ def get_incident(incident_id: str, ledger: LedgerDep) -> IncidentModel:
 @router.get("/claims", response_model=ClaimPage, responses=LIST_ERRORS, summary="List casualty claims")
 def list_claims(
     request: Request, ledger: LedgerDep, where: Annotated[ClaimFilter, Depends(claim_filter)],
-    cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT, format: TableFormat = None, columns: Columns = "full",
+    cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT, format: TableFormat = None,
+    columns: Annotated[Literal["full"], Query(description="CSV column set (claims have only the full set)")] = "full",
 ) -> Any:
     """Casualty claims matching every filter given, one page at a time (follow `next`)."""
     ready, items, next_cursor, next_url = _page(request, ledger, "claims", where, ledger.find_claims,
