@@ -77,8 +77,8 @@ def _incident(article: records.Article, index: int, event: Event) -> records.Inc
         evidence.append(_span(text, event.injured_words or str(event.injured), "injured"))
     location = None
     if event.admin1:
-        location = records.Location(name=event.place, admin1=event.admin1, country="UA", lat=event.lat,
-                                    lon=event.lon, gazetteer_id=f"test:{event.place}", precision=1 if event.place else 4)
+        location = records.Location(name=event.place, admin1=event.admin1, country="UA", lat=event.lat, lon=event.lon,
+                                    gazetteer_id=f"test:{event.place}", precision=1 if event.place else 4)
     return records.Incident(
         id=f"inc-{article.id[4:]}-{index}", article_id=article.id, date=event.day, date_precision="day",
         event_type=event.event_type, weapon="drone" if "drone" in event.sentence else None, location=location,
@@ -91,8 +91,8 @@ def _claim(article: records.Article, index: int, estimate: Estimate) -> records.
     evidence = [_span(text, estimate.sentence, "claim"), _span(text, estimate.figure_words, "figure")]
     return records.Claim(
         id=f"clm-{article.id[4:]}-{index}", article_id=article.id, side=estimate.side, population="military",
-        metric=estimate.metric, min=estimate.low, max=estimate.high, qualifier=estimate.qualifier, period_start="2022-02",
-        period_end=estimate.period_end, as_of=estimate.as_of, projection=estimate.projection,
+        metric=estimate.metric, min=estimate.low, max=estimate.high, qualifier=estimate.qualifier,
+        period_start="2022-02", period_end=estimate.period_end, as_of=estimate.as_of, projection=estimate.projection,
         claimant=estimate.claimant, disputed_by=estimate.disputed_by, evidence=evidence, confidence=0.7)
 
 

@@ -182,5 +182,6 @@ def test_event_view_lists_its_reports(browser: Any, server: LiveServer, shots: P
     assert len(reports) == len(event["members"]) >= 1
     assert count(browser, "#toll-history tbody tr") >= 1
     open_view(browser, server, "#/events", shots, "events")
-    assert count(browser, "#events-table tbody tr") == httpx.get(f"{server.url}/api/summary", timeout=10).json()["events"]
+    stored = httpx.get(f"{server.url}/api/summary", timeout=10).json()["events"]
+    assert count(browser, "#events-table tbody tr") == stored
     assert errors_in_log(browser) == []

@@ -22,8 +22,9 @@ def register(sub: Any) -> None:
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", help="save a watch", description="Save a watch.\n\nexample: warledger watch add "
-                             "odesa --oblast Odesa --min-killed 1", formatter_class=argparse.RawDescriptionHelpFormatter)
+    add = actions.add_parser("add", help="save a watch",
+                             description="Save a watch.\n\nexample: warledger watch add odesa --oblast Odesa "
+                             "--min-killed 1", formatter_class=argparse.RawDescriptionHelpFormatter)
     add.add_argument("name", metavar="NAME", help="letters, digits, '.', '_' or '-'; the feed is /feeds/NAME.atom")
     add_db_option(add)
     add.add_argument("--oblast", help='oblast, e.g. "Odesa" or "Kyiv City"')

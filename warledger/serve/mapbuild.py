@@ -182,7 +182,7 @@ def oblast_features(topology: dict[str, Any]) -> list[dict[str, Any]]:
     """One feature per division, then the country outline (arcs that only one division uses)."""
     arcs = [simplify(a, TOLERANCE) for a in decode_arcs(topology)]
     geometries = topology["objects"]["ukr"]["geometries"]
-    features = []
+    features: list[dict[str, Any]] = []
     uses: Counter[int] = Counter()
     for geometry in geometries:
         source_name = geometry["properties"]["name"]
@@ -208,7 +208,7 @@ def oblast_features(topology: dict[str, Any]) -> list[dict[str, Any]]:
 def neighbour_features(topology: dict[str, Any]) -> list[dict[str, Any]]:
     """The countries other than Ukraine that reach into ``FRAME``, clipped to it."""
     arcs = [simplify(a, TOLERANCE * 2) for a in decode_arcs(topology)]
-    features = []
+    features: list[dict[str, Any]] = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         if geometry.get("id") == UKRAINE_ISO_NUMERIC:
             continue
@@ -216,8 +216,8 @@ def neighbour_features(topology: dict[str, Any]) -> list[dict[str, Any]]:
         polygons = [[r for r in p if r] for p in polygons if p and p[0]]
         shape = _multipolygon(polygons)
         if shape["coordinates"]:
-            features.append({"type": "Feature", "properties": {"kind": "neighbour", "name": geometry["properties"]["name"]},
-                             "geometry": shape})
+            name = geometry["properties"]["name"]
+            features.append({"type": "Feature", "properties": {"kind": "neighbour", "name": name}, "geometry": shape})
     features.sort(key=lambda f: f["properties"]["name"])
     return features
 
