@@ -22,10 +22,12 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-## Ingest the bundled example corpus into the embedded DuckDB and print a summary.
+## Ingest the bundled example corpus into the embedded DuckDB, print a summary, then serve the dashboard on
+## http://127.0.0.1:8000 until interrupted (Ctrl+C).
 run: install
 	$(BIN)/warledger ingest examples/corpus --db $(DB)
-	$(BIN)/warledger summary --db $(DB)
+	$(BIN)/warledger summary --db $(DB) --format table
+	$(BIN)/warledger serve --db $(DB) --host 127.0.0.1 --port 8000
 
 ## Install the dev extra and run every test.
 test: install-dev
