@@ -2,244 +2,307 @@
 
 "The report said Russia suffered 1.2 million casualties, including up to 325,000 troop deaths, between February
 2022 and December 2025" gives two claims (casualties 1.2m exact; killed up to 325,000), both for Russia's military,
-both over Feb 2022 - Dec 2025, both by the claimant "the report" refers to. Claimants are resolved across the
-article: "the report", "the authors", "it estimated" point to the last named claimant (or, before any is named, the
-first one named after). Headlines are not read for claims: they round and merge figures that the body states.
+both over Feb 2022 - Dec 2025, both by the claimant "the report" refers to (``claimants``). Which numbers are
+figures, and what each counts, is ``claim_figures``'s part; this module fills in the rest:
+
+- side: the side the figure's own words name ("46,000 Ukrainian soldiers"), else "both" ("on both sides"), else
+  the side that lost or whose people are named nearest the figure ("Russia had lost"), else the other side of who
+  inflicted the losses ("killed by Russian strikes"), else, for civilians, where they died ("in Ukraine", a
+  Ukrainian oblast) or whose civilians the claimant counts (the UN mission counts Ukraine's); else none;
+- population: the people counted ("civilians", "energy workers" -> civilian; "troops" -> military), else the
+  sentence's words, else military for a side's casualties, else "all";
+- period: the sentence's period ("between February 2022 and December 2025"; "since February 2022" runs to the
+  date the figure was stated, or the publication date); a daily figure covers its day; a figure without a period
+  keeps the period of the same claimant's previous figures, and "The estimate covers the period from ... to ..."
+  sets the period of the figures just before it;
+- projection: a projection cue nearest the figure ("could hit two million by the spring"): its period ends then;
+- disputes: "described as unreliable by Russia" attaches to the latest claimant's claims.
+
+The same figure stated twice (a standfirst and the body) is one claim with the better-named claimant. Headlines are
+not read for claims: they round and merge figures that the body states.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from warledger.extract.analysis import Analysis, Sentence
-from warledger.extract.attribution import find_attribution
-from warledger.extract.cues import find_cues, first_label, line_pattern
+from warledger.extract.claim_figures import ClaimFigure, claim_figures, is_aggregate
+from warledger.extract.claimants import (
+    STRENGTH_PROPER,
+    Claimant,
+    ClaimantMention,
+    civilian_side,
+    claimant_mentions,
+    resolve_claimant,
+)
+from warledger.extract.cues import find_cues, first_label, line_pattern, vocab_rows
 from warledger.extract.dates import DateMatch
-from warledger.extract.numbers import NumberMatch
-from warledger.records import Claim, Evidence, stable_id
+from warledger.records import Claim, stable_id
 
-MIN_AGGREGATE = 1000
-"""A casualty figure this large is an aggregate estimate even without words like "since the war began"."""
+__all__ = ["ClaimFigure", "claim_figures", "find_claims", "is_aggregate"]
 
-_METRIC_AFTER = re.compile(
-    r"\s*(?:(?:Russian|Ukrainian|military|troop|combat|soldier|civilian|more|total|in|battlefield|confirmed|"
-    r"irrecoverable|of|whom|were|have been|had been|people|soldiers|troops|servicemen|civilians|personnel)\s+){0,3}"
-    r"(?P<metric>casualties|losses|deaths|dead|killed|fatalities|wounded|injured|missing|captured|"
-    r"prisoners of war|POWs|killed (?:or|and) (?:wounded|injured)|dead (?:or|and) (?:wounded|injured))\b",
-    re.I,
-)
-_METRIC_BEFORE = re.compile(
-    r"(?P<metric>casualties|losses|deaths|death toll|fatalities|killed, injured or missing|killed or wounded|"
-    r"killed and wounded|dead and wounded|number of (?:\w+ ){0,3}(?:killed|dead|wounded|casualties)"
-    r"(?:,? (?:injured|wounded|missing)){0,2}(?:,? (?:or|and) (?:injured|wounded|missing|captured))?)\b"
-    r"[^.;]{0,80}?(?:could |would |will |may |has |have |had )?"
-    r"(?:hit|reach(?:ed)?|stands? at|stood at|rose to|risen to|"
-    r"top(?:ped)?|exceed(?:ed|s)?|surpass(?:ed)?|near(?:ing)?|at|of|to|total(?:led|ed)?|is|are|was|were|numbers?)\s*$",
-    re.I,
-)
-_METRIC_OF = {
-    "casualties": "casualties",
-    "losses": "casualties",
-    "deaths": "killed",
-    "dead": "killed",
-    "killed": "killed",
-    "fatalities": "killed",
-    "wounded": "injured",
-    "injured": "injured",
-    "missing": "missing",
-    "captured": "captured",
-    "prisoners of war": "captured",
-    "pows": "captured",
-    "death toll": "killed",
-}
 _MILITARY = re.compile(
     r"\b(?:soldiers?|troops?|military|servicemen|serviceman|army|armies|combat|combatants|fighters|personnel|"
     r"battlefield|in action)\b",
     re.I,
 )
 _CIVILIAN = re.compile(r"\bcivilians?\b|\bchildren\b|\bnon-combatants\b", re.I)
-_ANAPHORIC_SOURCE = re.compile(
-    r"\b(?:the|a|an|this|that|its|their|new) (?:report|study|analysis|estimate|assessment|authors|researchers|"
-    r"think[- ]tank|paper|survey|review)\b|\bit (?:estimated|said|found|calculated|added)\b"
-    r"|\bthey (?:estimated|said|found)\b",
+_COVERS = re.compile(
+    r"\b(?:estimates?|figures?|numbers?|count|toll|data|tally|it|they)\b[^.;]{0,30}?"
+    r"\b(?:covers?|covering|covered|spans?|spanning|runs?|refers? to|relates? to)\b",
     re.I,
 )
+_STATED = re.compile(
+    r"\b(?:said|says|say|estimated|estimates|reported|told|announced|wrote|stated|claimed|put)\s+$", re.I
+)
+_FOLLOWING_END = re.compile(r"\s*(?:to|until|through|till|and)\s+$", re.I)
 _DISPUTER_AFTER = re.compile(r"\bby (?:the )?(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})")
 _DISPUTER_BEFORE = re.compile(
     r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})\s+(?:has |have |had )?"
     r"(?:dismissed|rejected|denied|disputed|refuted|called)"
 )
+_PEOPLE_OWN = re.compile(
+    r"\b(?:civilians|people|citizens|children|Russians|Ukrainians|lives|deaths|losses|casualties|dead|death toll)$",
+    re.I,
+)
+_ABOUT_THE_WAR = re.compile(r"Ukrain|Russia|Kyiv|Kiev|Moscow|Kremlin|Donbas|Crimea")
+"""An article that names neither side nor their capitals states no claim about this war."""
+_REFERS_BACK = re.compile(
+    r"\b(?:the|this|that|those|these) (?:figures?|totals?|tolls?|numbers?|estimates?|tally)\b[^.;]{0,30}?"
+    r"\b(?:includ\w*|compris\w*|consist\w*)|\bof (?:those|them|whom|these)\b|\bthis includes\b",
+    re.I,
+)
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within) the same (?:period|time|timeframe|months?|years?)\b", re.I)
+_NOT_A_SIDE_WAR = re.compile(r"(?:war|invasion|aggression)$", re.I)
 
+Period = tuple[str | None, str | None]
 
-@dataclass(frozen=True, slots=True)
-class ClaimFigure:
-    number: NumberMatch
-    metric: str
-    start: int
-    end: int
-
-
-def claim_figures(sentence: Sentence) -> list[ClaimFigure]:
-    """Figures in a sentence that count casualties in aggregate (sentence-relative offsets)."""
-    aggregate_cue = bool(find_cues("claim_cues", sentence.text)) and any(
-        c.label == "aggregate" for c in find_cues("claim_cues", sentence.text)
-    )
-    found = []
-    for number in sentence.numbers:
-        value = number.count.max if number.count.max is not None else number.count.min
-        if number.unit is not None or value is None:
-            continue
-        after = _METRIC_AFTER.match(sentence.text, number.end)
-        before = _METRIC_BEFORE.search(sentence.text[: number.start])
-        if after:
-            metric, start, end = _metric(after.group("metric")), number.start, after.end()
-        elif before:
-            metric, start, end = _metric(before.group("metric")), before.start(), number.end
-        else:
-            continue
-        if value >= MIN_AGGREGATE or (aggregate_cue and _has_period_or_total(sentence)):
-            found.append(ClaimFigure(number, metric, start, end))
-    return found
-
-
-def _metric(words: str) -> str:
-    low = words.lower()
-    if any(k in low for k in ("casualties", "losses", " or ", " and ", "injured or missing")):
-        return "casualties"
-    for key, metric in _METRIC_OF.items():
-        if key in low:
-            return metric
-    return "casualties"
-
-
-def _has_period_or_total(sentence: Sentence) -> bool:
-    return any(d.kind == "period" for d in sentence.dates) or bool(
-        re.search(r"\bsince\b|\bso far\b|\bin total\b|\bto date\b|\bthe war\b|\bfull-scale\b", sentence.text, re.I)
-    )
-
-
-def is_aggregate(sentence: Sentence) -> bool:
-    """True when the sentence states an aggregate estimate (a claim), so it is not read as one incident."""
-    return bool(claim_figures(sentence))
+PROJECTION_REACH = 60
+"""How far (characters) a projection cue may sit from the figure it makes a projection, within one clause."""
 
 
 def find_claims(analysis: Analysis) -> list[Claim]:
     """The casualty claims of one analysed article, deduplicated, with claimants and disputes resolved."""
-    named = _claimant_mentions(analysis)
+    if not _ABOUT_THE_WAR.search(analysis.article.text):
+        return []
+    named: list[ClaimantMention] | None = None  # read only for articles that state a figure
     claims: list[Claim] = []
-    last_period: tuple[str | None, str | None] = (None, None)
+    strengths: dict[str, int] = {}
+    speakers: list[Claimant] = []
+    last_period: dict[str | None, Period] = {}
+    last_batch: list[Claim] = []
     for sentence in analysis.sentences:
         if sentence.block.kind == "title":
             continue
         figures = claim_figures(sentence)
-        if figures:
-            claimant, claimant_ev = _claimant(sentence, named)
-            period = _period(sentence.dates)
-            projection = bool(line_pattern("projection_cues").search(sentence.text))
-            if period == (None, None) or (projection and period[0] is None):
-                period = (last_period[0], period[1] or (None if projection else last_period[1]))
-            elif not projection:
-                last_period = period
-            for figure in figures:
-                claim = _claim(analysis, sentence, figure, claimant, claimant_ev, period, projection)
-                if not any(_same(claim, c) for c in claims):
-                    claims.append(claim)
+        if not figures:
+            _apply_covered_period(sentence, last_batch)
+            _apply_dispute(sentence, claims)
+            continue
+        named = claimant_mentions(analysis) if named is None else named
+        claimant = resolve_claimant(sentence, named, analysis, speakers)
+        if claimant.name:
+            speakers.append(claimant)
+        else:
+            figures = [f for f in figures if not f.vague]
+        projections = _projection_figures(sentence, figures)
+        previous_batch, last_batch = last_batch, []
+        same_period = bool(previous_batch and _SAME_PERIOD.search(sentence.text))
+        for figure in figures:
+            projection = figure in projections
+            period = _figure_period(analysis, sentence, figure, projection, last_period.get(claimant.name))
+            if same_period and period == (None, None):
+                period = (previous_batch[0].period_start, previous_batch[0].period_end)
+            if not projection and period[0] and not figure.daily:
+                last_period[claimant.name] = period
+            claim = _claim(analysis, sentence, figure, claimant, period, projection)
+            if claim.side is None and previous_batch and _REFERS_BACK.search(sentence.text):
+                _continue(claim, previous_batch[0], claimant)
+            kept = _merge(claim, claims, strengths, claimant.strength)
+            if kept is claim:
+                claims.append(claim)
+                strengths[claim.id] = claimant.strength
+            last_batch.append(kept)
         _apply_dispute(sentence, claims)
     return claims
 
 
-def _claimant_mentions(analysis: Analysis) -> list[tuple[int, str, Sentence, int, int]]:
+# --- side and population ---------------------------------------------------------------------------------------
+
+
+def _side(sentence: Sentence, figure: ClaimFigure, population: str, claimant: str | None) -> tuple[str | None, str]:
+    """The side whose losses the figure counts, and how it was read ("own", "both", "loser", ... or "")."""
+    rows = vocab_rows("sides")
+    cues = [(c, rows[c.row]["role"]) for c in find_cues("sides", sentence.text)]
+    inside = [c for c, role in cues if role == "own" and figure.start <= c.start < figure.end]
+    if inside:
+        return inside[0].label, "own"
+    if any(role == "both" for _, role in cues):
+        return "both", "both"
+    stated = [c for c, role in cues if role == "loser" or (role == "own" and _counts(c.text, population))]
+    before = [c for c in stated if c.start < figure.start]
+    if before or stated:
+        cue = before[-1] if before else stated[0]
+        return cue.label, "loser"
+    other = {"Russia": "Ukraine", "Ukraine": "Russia"}
+    for cue, role in cues:
+        if role == "attacker" and (population != "military" or not _NOT_A_SIDE_WAR.search(cue.text)):
+            return other[cue.label], "attacker"
+    if population == "military":
+        return None, ""
+    places = [c.label for c, role in cues if role == "place"]
+    if places:
+        return places[0], "place"
+    countries = {m.location.country for m in sentence.places if m.location.country in ("UA", "RU")}
+    if len(countries) == 1:
+        return ("Ukraine" if countries == {"UA"} else "Russia"), "place"
+    civilians = civilian_side(claimant) if population == "civilian" else None
+    return civilians, "claimant" if civilians else ""
+
+
+def _counts(cue: str, population: str) -> bool:
+    """Whether a side's words ("Russian troops", "Ukrainian civilians") can name the people a figure counts."""
+    return population == "military" or bool(_PEOPLE_OWN.search(cue))
+
+
+def _population(sentence: Sentence, figure: ClaimFigure) -> str:
+    if figure.population in ("civilian", "military"):
+        return figure.population
+    texts = [sentence.text[figure.start : figure.end]]
+    if figure.population is None:  # "380,000 wounded": the people are named elsewhere in the sentence
+        texts.append(sentence.text)
+    for text in texts:
+        civilian, military = bool(_CIVILIAN.search(text)), bool(_MILITARY.search(text))
+        if civilian != military:
+            return "civilian" if civilian else "military"
+    return "all"
+
+
+# --- periods and projections ------------------------------------------------------------------------------------
+
+
+def _projection_figures(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigure]:
+    """The figures a projection cue ("could hit", "by the spring") belongs to: each cue to its nearest figure."""
     found = []
-    for sentence in analysis.sentences:
-        for cue in find_cues("claimants", sentence.text, case_sensitive=True):
-            found.append((sentence.start + cue.start, cue.label, sentence, cue.start, cue.end))
+    for cue in line_pattern("projection_cues").finditer(sentence.text):
+        gaps = [(max(f.start - cue.end(), cue.start() - f.end, 0), i) for i, f in enumerate(figures)]
+        gap, index = min(gaps)
+        nearest = figures[index]
+        between = sentence.text[min(cue.end(), nearest.end) : max(cue.start(), nearest.start)]
+        if gap <= PROJECTION_REACH and not re.search(r"[.;:\[\]()]", between):
+            found.append(nearest)
     return found
 
 
-def _claimant(
-    sentence: Sentence, named: list[tuple[int, str, Sentence, int, int]]
-) -> tuple[str | None, Evidence | None]:
-    own = first_label("claimants", sentence.text, case_sensitive=True)
-    if own:
-        return own.label, sentence.evidence("claimant", own.start, own.end)
-    anaphoric = _ANAPHORIC_SOURCE.search(sentence.text)
-    if anaphoric:
-        before = [n for n in named if n[0] < sentence.start]
-        after = [n for n in named if n[0] > sentence.end]
-        pick = before[-1] if before else after[0] if after else None
-        if pick:
-            _, label, where, s, e = pick
-            return label, where.evidence("claimant", s, e)
-    attribution = find_attribution(sentence.text)
-    if attribution:
-        return attribution.source, sentence.evidence("claimant", attribution.start, attribution.end)
-    return None, None
+def _figure_period(
+    analysis: Analysis, sentence: Sentence, figure: ClaimFigure, projection: bool, previous: Period | None
+) -> Period:
+    dates = sentence.dates
+    if figure.daily:
+        day = next((d for d in dates if d.start >= figure.end and d.date), None)
+        return (day.date.isoformat(), day.date.isoformat()) if day and day.date else (None, None)
+    periods = [d for d in dates if d.kind == "period"]
+    spans = [d for d in periods if d.date is not None]
+    ends = [d for d in periods if d.date is None and d.end_date is not None]
+    if projection:
+        start = _iso(spans[0].date, spans[0].precision) if spans else previous[0] if previous else None
+        end = _end_of(ends[0]) if ends else _end_of(spans[0]) if spans and spans[0].end_date else None
+        return start, end
+    if not spans:
+        years = [d for d in dates if d.precision == "year" and d.date and figure.start <= d.start < figure.end]
+        if years:  # "Russian losses in 2024 had reached 430,000"
+            first, last = years[0].date, years[0].end_date or years[0].date
+            return _iso(first, "year"), _iso(last, "year")
+        return previous if previous else (None, None)
+    span = spans[0]
+    end = _end_of(span) if span.end_date else _closing_date(sentence, span) or _stated_on(analysis, sentence, span)
+    return _iso(span.date, span.precision), end
 
 
-def _period(dates: list[DateMatch]) -> tuple[str | None, str | None]:
-    for match in dates:
-        if match.kind == "period":
-            return _iso(match.date, match.precision), _iso(match.end_date, match.precision)
-    return None, None
+def _end_of(match: DateMatch) -> str | None:
+    """A period's end; "by the end of the year" is a month, not a year."""
+    precision = "month" if match.precision == "year" and "end of" in match.text.lower() else match.precision
+    return _iso(match.end_date, precision)
+
+
+def _closing_date(sentence: Sentence, span: DateMatch) -> str | None:
+    """ "from the invasion in February 2022 to the end of May 2025": the date right after the open period."""
+    for match in sentence.dates:
+        if match.start >= span.end and match.kind == "absolute" and match.date:
+            if _FOLLOWING_END.fullmatch(" " + sentence.text[span.end : match.start]):
+                return _iso(match.date, match.precision)
+            return None
+    return None
+
+
+def _stated_on(analysis: Analysis, sentence: Sentence, span: DateMatch) -> str | None:
+    """When an open period ("since February 2022") ends: the day the figure was stated, else publication."""
+    for match in sentence.dates:
+        if match is span or match.kind not in ("absolute", "relative_to_published") or not match.date:
+            continue
+        head = sentence.text[: match.start]
+        opening = match.start < 4 and sentence.text[match.end : match.end + 1] == ","
+        if opening or _STATED.search(head[-20:] if len(head) > 20 else head) or head.rstrip().endswith(" on"):
+            return _iso(match.date, match.precision)
+    return analysis.published.isoformat() if analysis.published else None
 
 
 def _iso(value: date | None, precision: str) -> str | None:
     if value is None:
         return None
-    return (
-        value.strftime("%Y-%m")
-        if precision == "month"
-        else value.strftime("%Y")
-        if precision == "year"
-        else value.isoformat()
-    )
+    if precision == "month":
+        return value.strftime("%Y-%m")
+    return value.strftime("%Y") if precision == "year" else value.isoformat()
 
 
-def _side(text: str, position: int) -> str | None:
-    hits = [(cue.start, cue.label) for cue in find_cues("sides", text)]
-    if any(side == "both" for _, side in hits):
-        return "both"
-    before = [h for h in hits if h[0] < position]
-    if before:
-        return max(before)[1]
-    return min(hits)[1] if hits else None
+def _apply_covered_period(sentence: Sentence, batch: list[Claim]) -> None:
+    """ "The estimate covers the period from February 2022 to the end of May 2025": the figures just before."""
+    if not batch or not _COVERS.search(sentence.text):
+        return
+    spans = [d for d in sentence.dates if d.kind == "period" and d.date is not None]
+    if not spans:
+        return
+    span = spans[0]
+    end = _end_of(span) if span.end_date else _closing_date(sentence, span)
+    if end is None:
+        return
+    for claim in batch:
+        if not claim.projection:
+            claim.period_start, claim.period_end = _iso(span.date, span.precision), end
+            claim.evidence.append(sentence.evidence("period", span.start, span.end))
 
 
-def _population(text: str, figure: ClaimFigure, side: str | None) -> str:
-    phrase = text[figure.start : figure.end]
-    if _CIVILIAN.search(phrase):
-        return "civilian"
-    if _MILITARY.search(phrase):
-        return "military"
-    if _CIVILIAN.search(text):
-        return "civilian"
-    if _MILITARY.search(text) or side in ("Russia", "Ukraine", "both"):
-        return "military"
-    return "all"
+# --- records ----------------------------------------------------------------------------------------------------
 
 
 def _claim(
     analysis: Analysis,
     sentence: Sentence,
     figure: ClaimFigure,
-    claimant: str | None,
-    claimant_ev: Evidence | None,
-    period: tuple[str | None, str | None],
+    claimant: Claimant,
+    period: Period,
     projection: bool,
 ) -> Claim:
-    count = figure.number.count
-    side = _side(sentence.text, figure.start)
+    count = figure.count
+    population = _population(sentence, figure)
+    side, how = _side(sentence, figure, population, claimant.name)
+    if population == "all" and how in ("loser", "both"):
+        population = "military"
     qualifier = "about" if projection and count.qualifier == "exact" else count.qualifier
     evidence = [sentence.evidence("claim"), sentence.evidence("figure", figure.start, figure.end)]
-    if claimant_ev:
-        evidence.append(claimant_ev)
+    if claimant.evidence:
+        evidence.append(claimant.evidence)
+    for match in sentence.dates:
+        if match.kind == "period" or (figure.daily and match.start >= figure.end):
+            evidence.append(sentence.evidence("period", match.start, match.end))
+    confidence = 0.5 + 0.2 * (claimant.strength >= STRENGTH_PROPER) + 0.1 * bool(side) + 0.1 * bool(period[1])
     return Claim(
         id=stable_id("clm", analysis.article.id, sentence.start + figure.start),
         article_id=analysis.article.id,
         side=side,
-        population=_population(sentence.text, figure, side),
+        population=population,
         metric=figure.metric,
         min=count.min,
         max=count.max,
@@ -248,22 +311,43 @@ def _claim(
         period_end=period[1],
         as_of=analysis.published.isoformat() if analysis.published else None,
         projection=projection,
-        claimant=claimant,
+        claimant=claimant.name,
         disputed_by=[],
         evidence=evidence,
-        confidence=round(0.5 + 0.2 * bool(claimant) + 0.1 * bool(side) + 0.1 * bool(period[1]), 2),
+        confidence=round(confidence, 2),
     )
 
 
-def _same(a: Claim, b: Claim) -> bool:
-    return (a.side, a.population, a.metric, a.min, a.max, a.claimant) == (
-        b.side,
-        b.population,
-        b.metric,
-        b.min,
-        b.max,
-        b.claimant,
-    )
+def _continue(claim: Claim, whole: Claim, claimant: Claimant) -> None:
+    """ "The figure included about 150,000 killed": a part of the figure just before keeps its side and people."""
+    if claimant.name in (None, whole.claimant):
+        claim.side = whole.side
+        if claim.population == "all":
+            claim.population = whole.population
+        if claim.period_start is None and claim.period_end is None:
+            claim.period_start, claim.period_end = whole.period_start, whole.period_end
+
+
+def _merge(claim: Claim, claims: list[Claim], strengths: dict[str, int], strength: int) -> Claim:
+    """The earlier claim that ``claim`` repeats (now holding the better claimant and period), or ``claim`` itself.
+
+    Two statements of the same figure are one claim unless two claimants, each named properly, state it."""
+    key = (claim.side, claim.population, claim.metric, claim.min, claim.max, claim.projection)
+    for earlier in claims:
+        if (earlier.side, earlier.population, earlier.metric, earlier.min, earlier.max, earlier.projection) != key:
+            continue
+        held = strengths.get(earlier.id, 0)
+        if earlier.claimant != claim.claimant and min(held, strength) >= STRENGTH_PROPER:
+            continue
+        if strength > held:
+            earlier.claimant = claim.claimant
+            earlier.evidence = [e for e in earlier.evidence if e.field != "claimant"]
+            earlier.evidence += [e for e in claim.evidence if e.field == "claimant"]
+            strengths[earlier.id] = strength
+        if claim.period_end and not earlier.period_end:
+            earlier.period_start, earlier.period_end = claim.period_start, claim.period_end
+        return earlier
+    return claim
 
 
 def _apply_dispute(sentence: Sentence, claims: list[Claim]) -> None:
@@ -279,6 +363,6 @@ def _apply_dispute(sentence: Sentence, claims: list[Claim]) -> None:
     disputer = actor.label if actor and actor.start == 0 else disputer
     claimant = claims[-1].claimant
     for claim in claims:
-        if claim.claimant == claimant and disputer not in claim.disputed_by:
+        if claim.claimant == claimant and disputer not in claim.disputed_by and disputer != claimant:
             claim.disputed_by.append(disputer)
             claim.evidence.append(sentence.evidence("disputed_by", who.start("who"), who.end("who")))

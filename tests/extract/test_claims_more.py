@@ -1,0 +1,172 @@
+"""More aggregate casualty claims, on sentences written for these tests: metrics, sides, people, periods,
+claimants, and the figures that are no claim at all (equipment, money, refugees, rates, other wars, one attack)."""
+
+from __future__ import annotations
+
+import pytest
+
+from warledger import pipeline
+from warledger.records import Claim
+
+CONTEXT = "Russia's war in Ukraine continued on Tuesday."
+"""A first sentence that makes each page an article about the war (claims are read only in such articles)."""
+
+
+def claims_of(body: str, published: str = "2025-06-18", *, standfirst: str | None = None) -> list[Claim]:
+    text = f"Losses mount on the front\n\n{standfirst}\n\n" if standfirst else ""
+    return pipeline.extract(f"{text}{CONTEXT} {body}", published=published).claims
+
+
+def one(claims: list[Claim], **fields: object) -> Claim:
+    hits = [c for c in claims if all(getattr(c, k) == v for k, v in fields.items())]
+    assert len(hits) == 1, [c.to_dict() for c in claims]
+    return hits[0]
+
+
+def test_killed_or_wounded_is_casualties_and_a_part_keeps_the_metric() -> None:
+    claims = claims_of(
+        "The General Staff in Kyiv said on Wednesday that Russia had lost about 702,000 troops killed and wounded "
+        "since February 2022, including 1,120 over the past day."
+    )
+    total = one(claims, min=702_000)
+    assert (total.side, total.population, total.metric, total.qualifier) == (
+        "Russia",
+        "military",
+        "casualties",
+        "about",
+    )
+    assert total.claimant == "General Staff of the Armed Forces of Ukraine"
+    assert (total.period_start, total.period_end) == ("2022-02", "2025-06-18"), "an open period ends when stated"
+    day = one(claims, min=1_120)
+    assert (day.side, day.metric) == ("Russia", "casualties")
+    assert (day.period_start, day.period_end) == ("2025-06-17", "2025-06-17")
+
+
+def test_the_people_named_with_the_figure_decide_the_side() -> None:
+    claims = claims_of("Ukrainian units held the line, and killed, wounded or captured 4,000 Russian soldiers there.")
+    claim = one(claims, min=4_000)
+    assert (claim.side, claim.population, claim.metric) == ("Russia", "military", "casualties")
+
+
+def test_civilians_take_the_side_of_where_and_by_whom() -> None:
+    claims = claims_of(
+        "Russian strikes have killed more than 210 rail workers since the full-scale invasion began, the railway "
+        "company said. The regional prosecutor said 2,400 civilians had been killed in the Sumy region since "
+        "February 2022."
+    )
+    workers = one(claims, min=210)
+    assert (workers.side, workers.population, workers.metric, workers.qualifier) == (
+        "Ukraine",
+        "civilian",
+        "killed",
+        "more than",
+    )
+    region = one(claims, min=2_400)
+    assert (region.side, region.population) == ("Ukraine", "civilian")
+
+
+def test_un_civilian_toll_counts_ukraine_civilians() -> None:
+    claims = claims_of(
+        "The war has killed at least 13,100 civilians and injured more than 31,000, according to the UN human "
+        "rights monitoring mission."
+    )
+    killed, injured = one(claims, metric="killed"), one(claims, metric="injured")
+    assert (killed.min, killed.max, killed.qualifier, killed.side) == (13_100, None, "at least", "Ukraine")
+    assert (injured.min, injured.qualifier, injured.population) == (31_000, "more than", "civilian")
+    assert killed.claimant == injured.claimant == "OHCHR"
+
+
+def test_projection_with_a_verb_of_amount_and_the_ministry_resolved() -> None:
+    claims = claims_of(
+        "Britain's Ministry of Defence said Russia had suffered about 840,000 casualties since February 2022. "
+        "The ministry said Russian casualties could exceed one million by the end of the year."
+    )
+    projection = one(claims, projection=True)
+    assert (projection.min, projection.max, projection.qualifier) == (1_000_000, None, "more than")
+    assert (projection.period_start, projection.period_end) == ("2022-02", "2025-12")
+    assert projection.claimant == "UK Ministry of Defence" and projection.side == "Russia"
+
+
+def test_standfirst_and_body_give_one_claim_with_the_named_claimant() -> None:
+    claims = claims_of(
+        "Governor Ivan Petrenko said Russian attacks had killed more than 1,700 civilians in the Kherson region "
+        "since February 2022.",
+        standfirst="Officials say civilian deaths in the Kherson region have passed 1,700",
+    )
+    claim = one(claims, min=1_700)
+    assert claim.side == "Ukraine" and claim.qualifier == "more than"
+    assert claim.claimant and "Petrenko" in claim.claimant
+
+
+def test_the_estimate_covers_sets_the_period_of_the_figures_before_it() -> None:
+    claims = claims_of(
+        "The Institute for the Study of War estimated that Russia had lost 610,000 soldiers. The estimate covers "
+        "the period from the full-scale invasion in February 2022 to the end of April 2025."
+    )
+    claim = one(claims, min=610_000)
+    assert (claim.period_start, claim.period_end, claim.claimant) == ("2022-02", "2025-04", "ISW")
+
+
+def test_a_lone_surname_takes_the_name_and_title_given_earlier() -> None:
+    claims = claims_of(
+        "A drone hit a market in Nikopol, regional governor Serhiy Lysak said. Lysak said Russian shelling had "
+        "killed 260 civilians in the district so far."
+    )
+    assert one(claims, min=260).claimant == "Serhiy Lysak (regional governor)"
+
+
+def test_the_speaking_claimant_wins_over_a_name_in_another_role() -> None:
+    claims = claims_of("Putin's invasion has killed 12,500 civilians in Ukraine, the UN human rights office said.")
+    assert one(claims, min=12_500).claimant == "OHCHR"
+
+
+def test_a_dispute_attaches_to_the_claimant_and_a_part_keeps_the_side() -> None:
+    claims = claims_of(
+        "Russia has suffered more than 650,000 casualties, according to an assessment by the Institute for the "
+        "Study of War. The think tank said the figure included about 160,000 killed. Moscow has dismissed the "
+        "estimates as propaganda."
+    )
+    part = one(claims, min=160_000)
+    assert (part.side, part.population, part.metric, part.claimant) == ("Russia", "military", "killed", "ISW")
+    assert all(c.disputed_by == ["Russia"] for c in claims)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia has lost more than 9,500 tanks and 20,000 artillery systems, the General Staff said.",
+        "Losses to Ukraine's economy exceed $150 billion, the government said.",
+        "More than six million Ukrainians have fled abroad since the invasion began, the UN refugee agency said.",
+        "Russia is losing about 1,300 soldiers a day, according to British intelligence.",
+        "In the Second World War, more than seven million Ukrainians were killed.",
+        "At least 35,000 people have been killed in Gaza, the local health ministry said.",
+        "A total of 14 people were killed when a missile hit a shopping centre in Kharkiv.",
+        "The strike killed 52 people at the station, one of the deadliest attacks of the war.",
+        "The war has killed tens of thousands of people.",
+        "Ukraine needs 160,000 more soldiers to replace its losses, the commander said.",
+        "Emergency crews rescued 1,200 residents from flooded homes, the governor said.",
+    ],
+)
+def test_figures_that_are_no_claim(sentence: str) -> None:
+    assert claims_of(sentence) == []
+
+
+def test_no_claims_in_an_article_not_about_the_war() -> None:
+    result = pipeline.extract("So far, 64 people have died in the floods, the national emergency agency said.")
+    assert result.claims == []
+
+
+def test_appositive_part_is_not_a_claim_of_its_own() -> None:
+    claims = claims_of(
+        "The health ministry said 352 civilians, including 14 children, had been killed so far by Russian forces."
+    )
+    assert [(c.min, c.population, c.side) for c in claims] == [(352, "civilian", "Ukraine")]
+
+
+def test_claim_evidence_is_exact() -> None:
+    text = f"{CONTEXT} Ukraine's General Staff said Russia had lost about 1,090 troops over the past day."
+    result = pipeline.extract(text, published="2025-06-18")
+    assert result.claims
+    for claim in result.claims:
+        for evidence in claim.evidence:
+            assert result.article.text[evidence.start : evidence.end] == evidence.text

@@ -1,0 +1,290 @@
+"""Which numbers in a sentence are aggregate casualty figures (claims), and what each one counts.
+
+A figure is a count of people with a casualty metric, worded in one of four ways (``vocab/claim_cues.tsv``):
+
+- metric after the figure and its people: "1.2 million casualties", "46,000 Ukrainian soldiers had been killed",
+  "about 380,000 wounded", "more than 160 energy workers had been killed by Russian attacks";
+- a metric noun before it, joined by a verb of amount: "casualties could hit two million", "the death toll has
+  risen to 12,000" (the figure must not count things: "losses of 8,000 tanks" is no claim);
+- an active verb right before it: "had killed more than 3,000 civilians", "Russia had lost about 1,250 troops"
+  ("lost" needs people after the figure: "lost 3,000 tanks" is no claim);
+- a part of the figure before it in the same sentence: "675,000 troops killed and wounded, including 1,380 over
+  the past day" (the part keeps the whole's metric when nothing follows it but a time).
+
+A figure is aggregate when it is 1,000 or more, or smaller with a running-total cue ("so far", "since the start of
+the war") or a daily cue ("over the past day") in its sentence. Not claims: rates ("1,000 a day"), figures about
+another war, time or place (``vocab/claim_elsewhere.tsv``: the Holodomor, "in Syria", a year before 2014), and
+money or equipment (numbers with a unit, or followed by a noun that is not people).
+
+Public: ``ClaimFigure``, ``claim_figures``, ``is_aggregate``. Every per-sentence check starts with one cheap regex,
+so sentences without a casualty word cost one search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from weakref import WeakKeyDictionary
+
+from warledger.extract.analysis import Sentence
+from warledger.extract.numbers import NumberMatch
+from warledger.records import Count
+from warledger.vocab import load_tsv
+
+MIN_AGGREGATE = 1000
+"""A casualty figure this large is an aggregate estimate even without words like "since the war began"."""
+
+MAX_PEOPLE = 10_000_000
+"""No count of people in this war is larger: a bigger figure is money or something else ("losses of 500 billion")."""
+
+FIRST_WAR_YEAR = 2014
+"""A year before this in a figure's sentence puts the figure in another war (unless "since 1945")."""
+
+_PREFILTER = re.compile(
+    r"casualt|loss|lost|losing|lose|kill|dead|death|fatalit|wounded|injur|missing|captur|prisoner|POW|toll|died|lives|"
+    r"\bMIA\b|\bKIA\b|out of action|unaccounted",
+    re.I,
+)
+_BARE_AFTER = re.compile(
+    r"\s*(?:$|[,.;:)\"”’—–-]|(?:in|on|over|since|during|this|last|so|by|and|or|with|including|from|across|"
+    r"throughout|a|per|each|every|according|as|among|at|to|until|for|when|while|but|the|of|were|was|had|have|"
+    r"has|is|are)\b)",
+    re.I,
+)
+_FILLER = (
+    r"(?:(?:have|has|had|been|were|was|are|is|be|being|reportedly|already|now|also|likely|probably|believed|thought|"
+    r"estimated|said|feared|presumed|confirmed|officially|to|listed|as|in|on|at|of|from|the|a|its|their|both|sides?|"
+    r"each|region|oblast|city|areas?|war|fighting|battles?|front|line|country|territory|so|far|since|recorded|"
+    r"counted|known|registered|(?-i:[A-Z][\w’'-]*))\s+){0,6}?"
+)
+"""The plain words that may stand between the people counted and the metric: "soldiers on both sides have been"."""
+_AMOUNT_VERB = (
+    r"\s*(?:(?:could|would|will|may|might|has|have|had|is|are|was|were|now|already|reportedly|likely to|expected to|"
+    r"set to|estimated to)\s+){0,3}"
+    r"(?:hit|reach(?:ed|es)?|stands? at|stood at|(?:has |have )?risen to|rose to|climbed to|grew to|increased to|"
+    r"top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|pass(?:ed|es)?|near(?:ed|s|ing)?|approach(?:ed|es|ing)?|"
+    r"amount(?:s|ed)? to|total(?:led|ed|s)?|number(?:s|ed)?|put at|estimated at|of|to|at|is|are|was|were|be)\s*$"
+)
+_MORE_THAN_VERB = re.compile(r"\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|pass(?:ed|es)?|top(?:ped|s)?)\s*$", re.I)
+_ABOUT_VERB = re.compile(r"\b(?:near(?:ed|s|ing)?|approach(?:ed|es|ing)?)\s*$", re.I)
+_INCLUDING = re.compile(r"(?:including|of whom|of them|among them|with)\s+(?:some\s+)?$", re.I)
+_SINCE_THAN = re.compile(r"(?:since|than(?: in)?|after)\s+(?:the\s+)?$", re.I)
+_VAGUE = re.compile(r"\b(?:dozens|hundreds|thousands|millions|tens|scores|several|many|few)\b", re.I)
+_APPOSITIVE = r"(?:,\s*(?:including|among them|most of them|many of them|mostly|among whom|of whom)[^,.;]{0,60},)?"
+_LOSS_WORDS = re.compile(r"\b(?:lost|losing|loses|losses|casualties)\b", re.I)
+_CLAUSE = re.compile(r"[^,.;:!?]{0,60}")
+_AVERAGE_BEFORE = re.compile(r"\b(?:an average of|on average|averag(?:e|ing)|a daily average of)\s+$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFigure:
+    """One aggregate figure: its number, metric and the span that says so (sentence-relative offsets)."""
+
+    number: NumberMatch
+    metric: str
+    start: int
+    end: int
+    population: str | None
+    """From the people the figure counts ("civilians" -> civilian), None when the figure names none."""
+    qualifier: str
+    """The number's qualifier, or "more than"/"about" from a verb of amount ("could exceed", "approaching")."""
+    daily: bool = False
+    """A figure for the last day ("1,380 over the past day")."""
+    vague: bool = False
+    """Worded as a vague quantity ("tens of thousands"): a claim only when someone is named as saying it."""
+
+    @property
+    def count(self) -> Count:
+        """The figure as a Count, with a verb's qualifier folded in ("exceed one million" -> min 1,000,000)."""
+        count = self.number.count
+        if self.qualifier == count.qualifier:
+            return count
+        value = count.min if count.min is not None else count.max
+        if self.qualifier == "more than":
+            return Count(value, None, "more than")
+        return Count(value, value, self.qualifier)
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    after: re.Pattern[str]
+    """A metric right after the figure, past a few modifiers ("military casualties")."""
+    after_people: re.Pattern[str]
+    """A metric after the people the figure counts, past a few plain words ("soldiers had been killed")."""
+    before: re.Pattern[str]
+    verb: re.Pattern[str]
+    people: re.Pattern[str]
+    cue: re.Pattern[str]
+    elsewhere: re.Pattern[str]
+    labels: dict[str, str]
+    """Regex group name -> its row's label (metric, cue kind, population or place kind)."""
+
+
+def _alternation(rows: list[dict[str, str]], group: str) -> str:
+    return "|".join(f"(?P<{group}{i}>{row['pattern']})" for i, row in enumerate(rows))
+
+
+def _labels(rows: list[dict[str, str]], group: str, column: str = "label") -> dict[str, str]:
+    return {f"{group}{i}": row[column] for i, row in enumerate(rows)}
+
+
+@cache
+def _grammar() -> _Grammar:
+    """The regexes of ``claim_cues``, ``claim_people`` and ``claim_elsewhere``, compiled once."""
+    cues = list(load_tsv("claim_cues"))
+    after_rows, before_rows, verb_rows = ([r for r in cues if r["form"] == f] for f in ("after", "before", "verb"))
+    cue_rows = [r for r in cues if r["form"] in ("total", "daily", "rate")]
+    people_rows = [r for r in load_tsv("claim_people") if r["population"] != "modifier"]
+    modifiers = "|".join(r["pattern"] for r in load_tsv("claim_people") if r["population"] == "modifier")
+    where_rows = list(load_tsv("claim_elsewhere"))
+    metric_after = _alternation(after_rows, "a")
+    return _Grammar(
+        after=re.compile(rf"\s*(?:(?:{modifiers})\s+){{0,3}}(?:{metric_after})(?![\w-])", re.I),
+        after_people=re.compile(rf"{_APPOSITIVE}\s+{_FILLER}(?:{metric_after})(?![\w-])", re.I),
+        before=re.compile(
+            rf"(?<![\w-])(?:{_alternation(before_rows, 'b')})(?![\w-])[^.;:!?]{{0,80}}?{_AMOUNT_VERB}", re.I
+        ),
+        verb=re.compile(
+            rf"(?<![\w-])(?:{_alternation(verb_rows, 'v')})\s+(?:(?:a total of|an estimated|some)\s+)?$", re.I
+        ),
+        people=re.compile(
+            rf"\s+(?:of\s+)?(?:(?:{modifiers})\s+){{0,3}}(?:{_alternation(people_rows, 'p')})(?![\w-])", re.I
+        ),
+        cue=re.compile(rf"(?<![\w-])(?:{_alternation(cue_rows, 'c')})(?![\w-])", re.I),
+        elsewhere=re.compile(rf"(?<![\w-])(?:{_alternation(where_rows, 'e')})(?![\w-])"),
+        labels={
+            **_labels(after_rows, "a"),
+            **_labels(before_rows, "b"),
+            **_labels(verb_rows, "v"),
+            **_labels(cue_rows, "c"),
+            **_labels(people_rows, "p", "population"),
+            **_labels(where_rows, "e"),
+        },
+    )
+
+
+def _label(match: re.Match[str]) -> str:
+    """The label of the vocabulary row whose group matched."""
+    labels = _grammar().labels
+    return next((labels[name] for name, value in match.groupdict().items() if value is not None), "")
+
+
+_CACHE: WeakKeyDictionary[Sentence, list[ClaimFigure]] = WeakKeyDictionary()
+
+
+def claim_figures(sentence: Sentence) -> list[ClaimFigure]:
+    """Figures in a sentence that count casualties in aggregate (sentence-relative offsets), rates left out."""
+    return _scan(sentence)
+
+
+def is_aggregate(sentence: Sentence) -> bool:
+    """True when the sentence states an aggregate estimate (a claim), so it is not read as one incident.
+
+    A rate ("lost up to 500 servicemen per day in the Kherson region") is no claim and is left to the incidents."""
+    return bool(_scan(sentence))
+
+
+def _scan(sentence: Sentence) -> list[ClaimFigure]:
+    cached = _CACHE.get(sentence)
+    if cached is None:
+        cached = _CACHE[sentence] = _figures(sentence)
+    return cached
+
+
+def _figures(sentence: Sentence) -> list[ClaimFigure]:
+    """The sentence's aggregate figures; rates ("1,000 soldiers a day") are none."""
+    text = sentence.text
+    if not _PREFILTER.search(text):
+        return []
+    found: list[ClaimFigure] = []
+    for number in sentence.numbers:
+        read = _read(text, number, found)
+        if read is not None:
+            found.append(read)
+    if not found:
+        return []
+    totals = _totalled(text, found)
+    kept = [f for f in found if not _elsewhere(sentence, f)]
+    return [f for f in kept if _value(f.number) >= MIN_AGGREGATE or f in totals or (f.daily and _losses(sentence, f))]
+
+
+def _losses(sentence: Sentence, figure: ClaimFigure) -> bool:
+    """A daily figure is a side's day of losses ("Russia lost 890 soldiers over the past day"), not one clash's dead
+    ("killed 40 soldiers near Bakhmut over the past day", an incident: a place is named)."""
+    text = sentence.text
+    return bool(_LOSS_WORDS.search(text[max(0, figure.start - 30) : figure.end])) or not sentence.places
+
+
+def _totalled(text: str, figures: list[ClaimFigure]) -> list[ClaimFigure]:
+    """The figures that a running-total cue ("so far", "since February 2022") belongs to: each cue to its nearest."""
+    found = []
+    for cue in _grammar().cue.finditer(text):
+        if _label(cue) == "total":
+            found.append(min(figures, key=lambda f: max(f.start - cue.end(), cue.start() - f.end, 0)))
+    return found
+
+
+def _value(number: NumberMatch) -> int:
+    count = number.count
+    return count.min if count.min is not None else count.max if count.max is not None else 0
+
+
+def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigure | None:
+    """The claim figure ``number`` is, or None (a rate, a count of things, no casualty metric)."""
+    count = number.count
+    value = count.min if count.min is not None else count.max
+    if number.unit is not None or value is None or value > MAX_PEOPLE:
+        return None
+    grammar = _grammar()
+    people = grammar.people.match(text, number.end)
+    population = _label(people) if people else None
+    tail = people.end() if people else number.end
+    qualifier, metric, start, end = count.qualifier, "", number.start, tail
+    after = (grammar.after_people if people else grammar.after).match(text, tail)
+    if after:
+        metric, end = _label(after), after.end()
+    else:
+        head = text[: number.start]
+        bare = not people and bool(_BARE_AFTER.match(text, tail))
+        verb = grammar.verb.search(head)
+        noun = None if verb else grammar.before.search(head)
+        if verb and (people or (bare and _label(verb) != "casualties")):
+            metric, start = _label(verb), verb.start()
+        elif noun and (people or bare):
+            metric, start = _label(noun), noun.start()
+            if qualifier == "exact" and _MORE_THAN_VERB.search(head):
+                qualifier = "more than"
+            elif qualifier == "exact" and _ABOUT_VERB.search(head):
+                qualifier = "about"
+        elif found and bare and _INCLUDING.search(head) and found[-1].end <= number.start:
+            metric, population = found[-1].metric, found[-1].population
+    if not metric or (people and _INCLUDING.search(text[: number.start]) and text.startswith(",", tail)):
+        return None  # "198 civilians, including three children, had been killed": the part has no verb of its own
+    following = grammar.cue.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    kind = _label(following) if following else ""
+    clause = _CLAUSE.match(text, end)
+    in_clause = [_label(m) for m in grammar.cue.finditer(clause.group(0))] if clause else []
+    if kind == "rate" or "rate" in in_clause or _AVERAGE_BEFORE.search(text[:start]):
+        return None
+    vague = bool(_VAGUE.search(number.text))
+    return ClaimFigure(number, metric, start, end, population, qualifier, kind == "daily", vague)
+
+
+def _elsewhere(sentence: Sentence, figure: ClaimFigure) -> bool:
+    """True when the figure is about another war, time or place than Russia's war on Ukraine."""
+    text = sentence.text
+    for number in sentence.numbers:
+        year = number.count.min
+        if number.unit == "year" and year is not None and year < FIRST_WAR_YEAR:
+            if not _SINCE_THAN.search(text[: number.start]):
+                return True
+    hits = [(m.start(), _label(m)) for m in _grammar().elsewhere.finditer(text)]
+    if not any(kind != "anchor" for _, kind in hits):
+        return False
+    centre = (figure.start + figure.end) // 2
+    for position, kind in hits:
+        if kind == "past" and not _SINCE_THAN.search(text[:position]):
+            return True
+    nearest = min(hits, key=lambda hit: abs(hit[0] - centre))
+    return nearest[1] == "abroad"

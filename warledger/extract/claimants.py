@@ -1,0 +1,195 @@
+"""Who makes a casualty claim: a named body, the sentence's speaker, or the body "the report" points back to.
+
+For the sentence that holds a figure, in this order:
+
+1. a name from ``vocab/claimants.tsv`` that speaks ("Britain's Ministry of Defence said", "according to the UN
+   human rights office", "an analysis by the IISS"); failing that, the first such name in the sentence that is not
+   the object of a dispute, unless its row says it counts only as a speaker (Putin, the Kremlin, NATO, the UN);
+2. the sentence's attributed speaker (``attribution.find_attribution``: "Ukraine's energy ministry said"), its
+   channel dropped; a lone surname ("Filashkin said") takes the full name and title the article gave earlier
+   ("Donetsk regional governor Vadym Filashkin");
+3. an anaphor ("the report", "the ministry", "the authors", "it estimated") resolves to the last claimant named
+   before the sentence, preferring one whose name shares the anaphor's noun ("the ministry" -> a ministry), or,
+   before any is named, the first named after.
+
+Public: ``Claimant``, ``ClaimantMention``, ``claimant_mentions``, ``resolve_claimant``, ``civilian_side``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warledger.extract.analysis import Analysis, Sentence
+from warledger.extract.attribution import find_attribution
+from warledger.extract.cues import find_cues, line_pattern, word_set
+from warledger.records import Evidence
+from warledger.vocab import load_tsv
+
+STRENGTH_NAMED = 3
+"""A claimant from the vocabulary: a body known to publish estimates."""
+STRENGTH_PROPER = 2
+"""A speaker with a proper name ("Vadym Filashkin (Donetsk regional governor)", "Ukraine's energy ministry")."""
+STRENGTH_GENERIC = 1
+"""A speaker named only by a common noun ("Officials", "Regional prosecutor's office")."""
+
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|its|their|an?|an? new|the new|the latest) (?P<head>report|study|analysis|estimate|assessment|"
+    r"authors|researchers|think[- ]tank|paper|survey|review|ministry|mission|office|agency|institute|outlet|"
+    r"monitors|intelligence update|update|service|data|count|figures)\b"
+    r"|\b(?P<pronoun>it|they) (?:estimated|estimates|said|says|found|finds|calculated|added|reported|counted|put)\b",
+    re.I,
+)
+_SPEAKS_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:[’']s? (?:\w+ ){0,2}?)?(?:(?:has|have|had|also|now|previously|earlier|recently|"
+    r"separately|last week|on \w+)\s+){0,2}"
+    r"(?:said|says|say|estimated|estimates|estimate|reported|reports|told|believes|believe|claimed|claims|"
+    r"calculated|found|finds|put|puts|counted|counts|recorded|records|confirmed|confirms|verified|documented|"
+    r"announced|stated|wrote|writes|assessed|assesses|projected|projects|warned|added|noted|shows?|showed)\b",
+    re.I,
+)
+_SPEAKS_BEFORE = re.compile(
+    r"(?:according to|said|says|by|from|cited|citing|figures from|data from|estimates? (?:from|by))\s+(?:the\s+)?$",
+    re.I,
+)
+_CHANNEL_TAIL = re.compile(
+    r",\s(?:Telegram(?: channel)?|social media|Facebook|X|Twitter|Instagram|(?:national )?television|TV|"
+    r"(?:a |an )?(?:statement|video address|briefing|interview|post|update|press conference|report|message)|"
+    r"(?:its |their |his |her )?website)$"
+)
+_NAME = r"[A-Z][\w’'-]+"
+_BARE_TITLE = re.compile(r"\((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\)$")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantMention:
+    """A vocabulary claimant named in the article: where, its canonical label, and its words as evidence."""
+
+    position: int
+    label: str
+    evidence: Evidence
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    name: str | None
+    evidence: Evidence | None
+    strength: int
+    """0 (none), ``STRENGTH_GENERIC``, ``STRENGTH_PROPER`` or ``STRENGTH_NAMED``."""
+
+
+NO_CLAIMANT = Claimant(None, None, 0)
+
+
+@cache
+def _rows() -> dict[str, dict[str, str]]:
+    return {row["label"]: row for row in load_tsv("claimants")}
+
+
+def civilian_side(claimant: str | None) -> str | None:
+    """Whose civilians a claimant's civilian tolls count ("OHCHR" -> "Ukraine"), from ``claimants.tsv``."""
+    row = _rows().get(claimant or "")
+    return (row.get("civilians") or None) if row else None
+
+
+def claimant_mentions(analysis: Analysis) -> list[ClaimantMention]:
+    """Every vocabulary claimant named in the article (titles included), in text order."""
+    found = []
+    for sentence in analysis.sentences:
+        for cue in find_cues("claimants", sentence.text, case_sensitive=True):
+            evidence = sentence.evidence("claimant", cue.start, cue.end)
+            found.append(ClaimantMention(sentence.start + cue.start, cue.label, evidence, cue.text))
+    return found
+
+
+def resolve_claimant(
+    sentence: Sentence, named: list[ClaimantMention], analysis: Analysis, earlier: list[Claimant]
+) -> Claimant:
+    """The claimant of the figures in ``sentence`` (see the module docstring), or ``NO_CLAIMANT``."""
+    own = _own(sentence)
+    if own is not None:
+        return own
+    attribution = find_attribution(sentence.text)
+    anaphor = _ANAPHOR.search(sentence.text)
+    if attribution and not _ANAPHOR.fullmatch(attribution.speaker.strip()):
+        if not (anaphor and attribution.start <= anaphor.start() < attribution.end):
+            return _speaker(sentence, attribution.source, attribution.start, attribution.end, analysis)
+    if anaphor:
+        return _antecedent(sentence, anaphor.group("head"), named, earlier)
+    return NO_CLAIMANT
+
+
+def _own(sentence: Sentence) -> Claimant | None:
+    """A vocabulary claimant in the sentence itself: the speaking one first."""
+    text = sentence.text
+    cues = find_cues("claimants", text, case_sensitive=True)
+    if not cues:
+        return None
+    dispute = line_pattern("dispute_cues").search(text)
+    speakers = [c for c in cues if _SPEAKS_AFTER.match(text, c.end) or _SPEAKS_BEFORE.search(text[: c.start])]
+    others = [
+        c
+        for c in sorted(cues, key=lambda c: c.row)
+        if _rows()[c.label].get("speaker") != "yes" and not (dispute and c.start >= dispute.start())
+    ]
+    pick = speakers[0] if speakers else others[0] if others else None
+    if pick is None:
+        return None
+    return Claimant(pick.label, sentence.evidence("claimant", pick.start, pick.end), STRENGTH_NAMED)
+
+
+def _speaker(sentence: Sentence, source: str, start: int, end: int, analysis: Analysis) -> Claimant:
+    """A claimant from the sentence's attribution, its channel dropped and a lone surname completed."""
+    name = _CHANNEL_TAIL.sub("", source)
+    if _BARE_TITLE.search(name):  # "Kharkiv (The)": a place read as a person; the speaker's own words are better
+        name = re.sub(r"^(?:the|a|an)\s+", "", sentence.text[start:end].strip(" ,"), flags=re.I)
+        name = name[:1].upper() + name[1:]
+    words = name.split()
+    if len(words) == 1 and re.fullmatch(_NAME, name):
+        name = _full_name(analysis, name) or name
+    proper = any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0].lower() not in _COMMON)
+    strength = STRENGTH_PROPER if proper else STRENGTH_GENERIC
+    return Claimant(name, sentence.evidence("claimant", start, end), strength)
+
+
+_COMMON = frozenset({"officials", "authorities", "police", "prosecutors", "experts", "analysts", "sources", "media"})
+
+
+def _full_name(analysis: Analysis, surname: str) -> str | None:
+    """ "Filashkin" -> "Vadym Filashkin (Donetsk regional governor)" from the first full mention in the article."""
+    text = analysis.article.text
+    match = re.search(rf"\b({_NAME})\s+{re.escape(surname)}\b", text)
+    if not match or match.group(1).lower() in word_set("title_words"):
+        return None
+    title: list[str] = []
+    for word in reversed(re.findall(r"[\w’'.-]+,?", text[: match.start()])[-5:]):
+        if word.endswith(",") or word.endswith("."):
+            break
+        if word.lower() in word_set("title_words") and word.lower() not in ("the", "a", "an", "of", "his", "her"):
+            title.insert(0, word)
+        elif word[:1].isupper() and title:
+            title.insert(0, word)
+        else:
+            break
+    full = f"{match.group(1)} {surname}"
+    return f"{full} ({' '.join(title)})" if title else full
+
+
+def _antecedent(
+    sentence: Sentence, head: str | None, named: list[ClaimantMention], earlier: list[Claimant]
+) -> Claimant:
+    """The claimant an anaphor points back to: the last one before, one sharing the anaphor's noun preferred."""
+    candidates = [(m.position, m.text, Claimant(m.label, m.evidence, STRENGTH_NAMED)) for m in named]
+    candidates += [(c.evidence.start, c.name or "", c) for c in earlier if c.evidence and c.name]
+    before = sorted((c for c in candidates if c[0] < sentence.start), key=lambda c: c[0])
+    if head:
+        noun = head.lower()
+        alike = [c for c in before if noun in c[1].lower() or noun in (c[2].name or "").lower()]
+        if alike:
+            return alike[-1][2]
+    if before:
+        return before[-1][2]
+    after = sorted((c for c in candidates if c[0] > sentence.end), key=lambda c: c[0])
+    return after[0][2] if after else NO_CLAIMANT
