@@ -46,7 +46,7 @@ def test_fuse_then_list_and_show(db: Path, capsys: pytest.CaptureFixture[str]) -
     assert f"EVENT {odesa['id']}" in out and "best 4 · low 2 · high 4" in out
     assert '"Two people were killed"' in out and "why: " in out and "per Oleh Kiper" in out
     assert main(["fuse", "--rebuild", "--db", str(db)]) == 0
-    assert "2 events in total" in capsys.readouterr().out
+    assert "2 in total" in capsys.readouterr().out
 
 
 def test_event_unknown_id_is_a_one_line_error(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,6 +14,7 @@ from warledger.records import Article, Event, Extraction, Incident, incident_fro
 from warledger.store import Ledger
 from warledger.store.events import (
     event_detail,
+    event_row,
     import_claims,
     load_events,
     load_reports,
@@ -99,6 +100,10 @@ def test_filters_and_detail(ledger: Ledger) -> None:
                          [odesa[0].id])
     assert "same gazetteer entry geonames:698740" in json.loads(members[1]["reasons"])
     assert event_detail(ledger, "evt-missing") is None
+    row = event_row(detail)
+    assert (row["killed_low"], row["killed_best"], row["killed_high"], row["place"], row["reports"]) == (
+        2, 6, 6, "Odesa", 2)
+    assert "record" not in row
 
 
 def test_an_earlier_report_keeps_the_old_id_reachable(ledger: Ledger) -> None:

@@ -169,8 +169,7 @@ def run_fuse(args: argparse.Namespace) -> int:
     with Ledger(args.db) as ledger:
         stats = rebuild_events(ledger) if args.rebuild else update_events(ledger)
         entries = rebuild_registry(ledger)
-    print(f"{stats.new_reports} reports fused: {stats.events_written} events written, {stats.events_removed} "
-          f"replaced, {stats.events_total} events in total; {len(entries)} estimates in the claims registry")
+    print(f"{stats}; {len(entries)} estimates in the claims registry")
     return 0
 
 

@@ -137,8 +137,8 @@ def _place(a: Report, b: Report, s: FusionSettings, out: list[str] | None) -> fl
         return s.place_in_oblast
     same_id = bool(la.gazetteer_id and la.gazetteer_id == lb.gazetteer_id)
     same_name = bool(la.name and lb.name and la.name.lower() == lb.name.lower() and la.admin1 == lb.admin1)
-    if la.lat is not None and la.lon is not None and lb.lat is not None and lb.lon is not None:
-        distance = haversine_km(la.lat, la.lon, lb.lat, lb.lon)
+    if a.point is not None and b.point is not None:
+        distance = 0.0 if a.point == b.point else haversine_km(*a.point, *b.point)
         coarse = max(a.precision, b.precision)
         radius = s.radius_km[min(coarse, 3) - 1]
         if distance > radius:
@@ -149,7 +149,7 @@ def _place(a: Report, b: Report, s: FusionSettings, out: list[str] | None) -> fl
         if out is not None:
             out.append(f"same gazetteer entry {la.gazetteer_id}")
         return s.same_place
-    if la.lat is not None and la.lon is not None and lb.lat is not None and lb.lon is not None:
+    if a.point is not None and b.point is not None:
         if same_name and a.precision == b.precision:
             if out is not None:
                 out.append(f"same place name {la.name} in {la.admin1}, {distance:.1f} km apart")
@@ -208,7 +208,7 @@ def _kinds(a: Report, b: Report, s: FusionSettings, out: list[str] | None) -> fl
         if out is not None:
             out.append(f"same type {ia.event_type}" if same else
                        f"types compatible {ia.event_type} and {ib.event_type}")
-    if ia.perpetrator and ib.perpetrator and ia.perpetrator.lower() != ib.perpetrator.lower():
+    if a.perpetrator and b.perpetrator and a.perpetrator != b.perpetrator:
         if out is not None:
             out.append(f"different perpetrators {ia.perpetrator} vs {ib.perpetrator} -> kept apart")
         return None

@@ -12,6 +12,9 @@ Public and stable: ``fuse``, ``fuse_incremental``, ``expand``, ``cluster``, ``bu
    report joins the cluster it scores highest with among those where it has a "same" link to a member and no
    member keeps it apart (a veto, or a pair outside one block); else it starts a cluster. An oblast-level or
    placeless report joins only when exactly one cluster qualifies; with none or several it stands alone.
+   A report only ever joins through a "same" link, so no cluster leaves its component: placing all reports in one
+   pass (what ``fuse`` does) gives the clusters that placing each component alone gives (what
+   ``fuse_incremental`` does for the components that new reports reach).
 4. An event's id is ``stable_id("evt", <incident id of its earliest member>)``, earliest in canonical order: the
    same data gives the same ids, and articles about other events never change them. When an earlier report joins,
    the id changes and the old one is kept in ``supersedes``.
@@ -103,54 +106,52 @@ def expand(
     return _groups(list(reached.values()), components)
 
 
-class _Decisions:
-    """Pair scores inside one component, computed once; a pair outside one block scores ``VETO``."""
+Links = dict[tuple[str, str], float]
+"""Scores of the pairs inside each cluster, keyed by the two incident ids in sorted order."""
 
-    def __init__(self, settings: FusionSettings) -> None:
-        self.settings = settings
-        self.threshold = settings.threshold
-        self.cache: dict[tuple[str, str], float] = {}
 
-    def __call__(self, a: Report, b: Report) -> float:
-        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        found = self.cache.get(key)
-        if found is None:
-            found = score_pair(a, b, self.settings) if blocked(a, b) else VETO
-            self.cache[key] = found
-        return found
+def _key(a: Report, b: Report) -> tuple[str, str]:
+    return (a.id, b.id) if a.id < b.id else (b.id, a.id)
 
 
 def _placements(
-    report: Report, clusters: list[list[Report]], options: Iterable[int], decisions: _Decisions
-) -> list[tuple[float, int]]:
-    """(best score, -position) of each cluster ``report`` may join: a "same" link and no member keeping it apart."""
-    found: list[tuple[float, int]] = []
+    report: Report, clusters: list[list[Report]], near: dict[str, Report], settings: FusionSettings,
+    options: Iterable[int],
+) -> list[tuple[float, int, list[float]]]:
+    """(best score, -position, scores against its members) of each cluster ``report`` may join: a "same" link to a
+    member and no member keeping it apart (a veto, or a member outside the report's blocks, i.e. not in ``near``)."""
+    found: list[tuple[float, int, list[float]]] = []
     for position in sorted(set(options)):
-        best: float | None = None
+        scores: list[float] = []
         for member in clusters[position]:
-            score = decisions(report, member)
+            other = near.get(member.id)
+            score = VETO if other is None else score_pair(report, other, settings)
             if score == VETO:
                 break
-            if score >= decisions.threshold and (best is None or score > best):
-                best = score
+            scores.append(score)
         else:
-            if best is not None:
-                found.append((best, -position))
+            best = max(scores)
+            if best >= settings.threshold:
+                found.append((best, -position, scores))
     return found
 
 
-def _split(component: Sequence[Report], decisions: _Decisions) -> list[list[Report]]:
-    if len(component) == 1:
-        return [list(component)]
+def _split(component: Iterable[Report], settings: FusionSettings) -> tuple[list[list[Report]], Links]:
+    """Rule 3 of the module docstring, and the scores inside each cluster. Reports are filed in a block index as
+    they are placed, so each looks only at the reports placed before it."""
     ordered = sorted(component, key=lambda r: (_TIER[r.place_class], r.order))
-    index = BlockIndex(component)
+    index = BlockIndex()
     clusters: list[list[Report]] = []
     cluster_of: dict[str, int] = {}
+    links: Links = {}
     for report in ordered:
-        linked = [cluster_of[o.id] for o in index.candidates(report) if o.id in cluster_of]
-        options = _placements(report, clusters, linked, decisions)
+        near = {o.id: o for o in index.candidates(report)}
+        options = _placements(report, clusters, near, settings, (cluster_of[i] for i in near))
         if options and (report.place_class == PLACE or len(options) == 1):
-            position = -max(options)[1]
+            _, negative, scores = max(options, key=lambda option: option[:2])
+            position = -negative
+            links.update((_key(report, member), score) for member, score in zip(clusters[position], scores,
+                                                                                    strict=True))
         else:
             if len(options) > 1:
                 log.debug("%s: %d candidate events, kept apart", report.id, len(options))
@@ -158,24 +159,24 @@ def _split(component: Sequence[Report], decisions: _Decisions) -> list[list[Repo
             clusters.append([])
         clusters[position].append(report)
         cluster_of[report.id] = position
-    return clusters
+        index.add(report)
+    return clusters, links
 
 
 def cluster(component: Sequence[Report], *, settings: FusionSettings = DEFAULT_SETTINGS) -> list[list[Report]]:
     """Split one component into events by rule 3 of the module docstring; deterministic for a given set."""
-    return _split(component, _Decisions(settings))
+    return _split(component, settings)[0]
 
 
-def _member(report: Report, others: Sequence[Report], decisions: _Decisions) -> EventMember:
+def _member(report: Report, others: Sequence[Report], links: Links, settings: FusionSettings) -> EventMember:
     best: tuple[float, Report] | None = None
     for other in others:
-        if other.id != report.id:
-            score = decisions(report, other)
-            if score >= decisions.threshold and (best is None or score > best[0]):
-                best = (score, other)
+        score = links.get(_key(report, other), VETO) if other.id != report.id else VETO
+        if score >= settings.threshold and (best is None or score > best[0]):
+            best = (score, other)
     reasons: list[str] = []
     if best is not None:
-        reasons = compare(report, best[1], settings=decisions.settings).reasons
+        reasons = compare(report, best[1], settings=settings).reasons
     return EventMember(
         incident_id=report.id,
         article_id=report.meta.article_id,
@@ -187,21 +188,24 @@ def _member(report: Report, others: Sequence[Report], decisions: _Decisions) -> 
     )
 
 
-def _event(members: Sequence[Report], decisions: _Decisions) -> Event:
+def _event(members: Sequence[Report], links: Links, settings: FusionSettings) -> Event:
     ordered = sorted(members, key=lambda r: r.order)
-    linked = [_member(r, ordered, decisions) for r in ordered]
+    linked = [_member(r, ordered, links, settings) for r in ordered]
     return summarise(ordered, event_id=event_id(ordered[0].id), members=linked)
 
 
 def build_event(members: Sequence[Report], *, settings: FusionSettings = DEFAULT_SETTINGS) -> Event:
     """The event that ``members`` (one cluster) describe, with each member's strongest link and its reasons."""
-    return _event(members, _Decisions(settings))
+    links = {_key(a, b): score_pair(a, b, settings) if blocked(a, b) else VETO
+             for a in members for b in members if a.id < b.id}
+    return _event(members, links, settings)
 
 
-def events_of(component: Sequence[Report], *, settings: FusionSettings = DEFAULT_SETTINGS) -> list[Event]:
-    """The events of one component: ``cluster`` then ``build_event``, sharing the pair decisions."""
-    decisions = _Decisions(settings)
-    return [_event(members, decisions) for members in _split(component, decisions)]
+def events_of(component: Iterable[Report], *, settings: FusionSettings = DEFAULT_SETTINGS) -> list[Event]:
+    """The events of ``component`` (or of any set of reports closed under "same" links): ``cluster``, then each
+    cluster's event, with the pair scores computed once."""
+    clusters, links = _split(component, settings)
+    return [_event(members, links, settings) for members in clusters]
 
 
 def _anchor_order(event: Event) -> tuple[str, str, str]:
@@ -244,16 +248,7 @@ def fuse(
     >>> events = fuse((incident, ArticleMeta.of(article)) for article, incident in pairs)   # doctest: +SKIP
     """
     found = reports(incidents)
-    index = BlockIndex()
-    components = _Components()
-    threshold = settings.threshold
-    for report in found:
-        components.find(report.id)
-        for other in index.candidates(report):
-            if score_pair(report, other, settings) >= threshold:
-                components.union(report.id, other.id)
-        index.add(report)
-    events = [e for group in _groups(found, components) for e in events_of(group, settings=settings)]
+    events = events_of(found, settings=settings)
     events.sort(key=_anchor_order)
     log.info("fused %d reports into %d events", len(found), len(events))
     return carry_ids(events, previous)

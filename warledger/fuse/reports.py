@@ -155,6 +155,10 @@ class Report:
     phrases: frozenset[str]
     sources: frozenset[str]
     """``attributed_to``, lower case."""
+    perpetrator: str | None
+    """Lower case."""
+    point: tuple[float, float] | None
+    """(lat, lon) when the location has both."""
     counts: tuple[tuple[str, Count], ...]
     """The counts the incident gives, as (name, count)."""
     keys: frozenset[Key] = frozenset()
@@ -190,6 +194,8 @@ class Report:
             targets=frozenset(t for t in incident.targets if t != "other"),
             phrases=phrases(e.text for e in incident.evidence),
             sources=frozenset(n.lower() for n in incident.attributed_to),
+            perpetrator=incident.perpetrator.lower() if incident.perpetrator else None,
+            point=(loc.lat, loc.lon) if loc is not None and loc.lat is not None and loc.lon is not None else None,
             counts=tuple((n, c) for n in COUNT_NAMES if (c := getattr(incident, n)) is not None),
         )
         if day is not None:

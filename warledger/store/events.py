@@ -1,7 +1,8 @@
 """Fused events and the claims registry in the ledger database: their own tables, built from incidents and claims.
 
-Public and stable: ``ensure_tables``, ``save_events``, ``load_events``, ``event_detail``, ``rebuild_events``,
-``update_events``, ``EventFilter``, ``load_reports``, ``import_claims``, ``rebuild_registry``, ``series_table``.
+Public and stable: ``ensure_tables``, ``save_events``, ``load_events``, ``event_detail``, ``event_row``,
+``rebuild_events``, ``update_events``, ``FusionStats``, ``EventFilter``, ``load_reports``, ``import_claims``,
+``rebuild_registry``, ``series_table``.
 Functions take a ``Ledger`` or a DuckDB connection (a Ledger's own connection is used through a cursor of it).
 
 Tables (created with ``CREATE TABLE IF NOT EXISTS``, so any ledger file gains them on first use):
@@ -135,6 +136,14 @@ def _event_rows(event: Event) -> tuple[dict[str, Any], list[dict[str, Any]], lis
         for seq, m in enumerate(event.members)
     ]
     return row, members, history
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """The event as one flat row (the ``events`` table's columns without ``record``): the export column set, with
+    UCDP-style ``<count>_low``, ``<count>_best``, ``<count>_high``."""
+    row = _event_rows(event)[0]
+    row.pop("record")
+    return row
 
 
 def _day(text: str | None) -> date | None:
@@ -272,6 +281,10 @@ class FusionStats:
     events_written: int
     events_removed: int
     events_total: int
+
+    def __str__(self) -> str:
+        return (f"{self.new_reports} reports fused, {self.events_written} events written, "
+                f"{self.events_removed} replaced, {self.events_total} in total")
 
 
 def _count_events(con: duckdb.DuckDBPyConnection) -> int:
