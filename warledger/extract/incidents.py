@@ -52,6 +52,11 @@ class Draft:
             (m.date for m in self.mentions if m.date), None
         )
 
+    @property
+    def summary_only(self) -> bool:
+        """Every mention is in a headline, standfirst or caption."""
+        return all(m.sentence.block.kind in SUMMARY_BLOCKS for m in self.mentions)
+
     def figures(self, role: str) -> list[tuple[Mention, Figure]]:
         return [(m, f) for m in self.mentions for f in m.figures if f.role == role]
 
@@ -59,33 +64,47 @@ class Draft:
         return {c.label for m in self.primary for c in getattr(m, kind)}
 
 
+SUMMARY_BLOCKS = frozenset({"title", "standfirst", "caption"})
+"""Blocks that restate the body: in a real article, a toll-less mention there only adds to a body incident."""
+ARTICLE_PARAGRAPHS = 3
+"""From this many paragraphs on, a document is an article whose body reports its events (not a bare headline)."""
+
+
 def find_incidents(analysis: Analysis) -> list[Incident]:
     """The incidents of one analysed article, in order of first mention."""
     drafts: list[Draft] = []
+    deferred: list[Draft] = []
     recent: list[tuple[Sentence, list[Draft]]] = []
+    is_article = len(analysis.article.paragraphs) >= ARTICLE_PARAGRAPHS
     for sentence in analysis.sentences:
         if is_aggregate(sentence):
             recent.append((sentence, []))
             continue
         opened: list[Draft] = []
         for mention in read_mentions(sentence):
-            opens = mention.is_incident() and _concrete(mention)
+            opens = mention.is_incident() and _concrete(mention, strict=is_article)
             if opens and (mention.best_place or mention.new_event or not _referent(recent, sentence)):
                 opened.append(Draft([mention]))
             elif mention.figures or mention.targets or mention.damage:
                 target = _referent(recent, sentence)
                 if target is not None and not mention.hypothetical:
                     target.attached.append(mention)
+        if is_article and sentence.block.kind in SUMMARY_BLOCKS:
+            deferred += [d for d in opened if not _has_toll(d)]
+            opened = [d for d in opened if _has_toll(d)]
         survivors = [_merge_or_add(drafts, draft) for draft in opened]
         recent.append((sentence, list(dict.fromkeys(survivors))))
+    for draft in deferred:  # a headline or caption without a toll: only what it adds to a body incident
+        _merge_or_add(drafts, draft, may_add=False)
     default_actor = _default_perpetrator(drafts)
     prime([m.sentence.text for d in drafts for m in d.mentions])
     return [_to_incident(analysis, d, default_actor) for d in drafts]
 
 
-def _concrete(mention: Mention) -> bool:
+def _concrete(mention: Mention, *, strict: bool) -> bool:
     """One event rather than weapons, a front or the war in general: a toll, or wording that something happened
-    together with a place in Ukraine below country level, a date, or what was hit; never background wording
+    together with a place below country level (in a short report such as a headline or a wire snippet, a date or a
+    target will do instead); never background wording
     ("since the invasion", "so far", "continued to", "every night"), even with a toll: a toll "so far" is a claim."""
     clause = mention.text
     if line_pattern("background_cues").search(clause):
@@ -95,9 +114,12 @@ def _concrete(mention: Mention) -> bool:
     if not line_pattern("event_verbs").search(clause):
         return False
     place = mention.best_place
-    local = place is not None and place.location.precision <= 5
+    if place is not None and place.location.precision <= 5:
+        return True
+    if strict:
+        return False  # in a whole article, a toll-less attack "on the country" or nowhere is a summary
     dated = mention.date is not None and mention.date_precision in ("day", "week")
-    return local or dated or bool(mention.targets) or any(f.count.value == 0 for f in mention.figures)
+    return dated or bool(mention.targets) or any(f.count.value == 0 for f in mention.figures)
 
 
 def _referent(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence) -> Draft | None:
@@ -114,15 +136,21 @@ def _referent(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence) ->
     return None
 
 
-def _merge_or_add(drafts: list[Draft], draft: Draft) -> Draft:
-    """Merge ``draft`` into the existing draft it most resembles, or add it; returns the draft that holds it."""
+def _has_toll(draft: Draft) -> bool:
+    return any(f.count.value is not None for m in draft.mentions for f in m.figures)
+
+
+def _merge_or_add(drafts: list[Draft], draft: Draft, *, may_add: bool = True) -> Draft:
+    """Merge ``draft`` into the existing draft it most resembles, or (if ``may_add``) add it; returns the draft
+    that holds it."""
     scored = [(s, d) for d in drafts if (s := _affinity(d, draft)) > 0]
     if scored:
         best = max(scored, key=lambda pair: pair[0])[1]
         best.primary += draft.primary
         best.attached += draft.attached
         return best
-    drafts.append(draft)
+    if may_add:
+        drafts.append(draft)
     return draft
 
 
@@ -132,13 +160,20 @@ def _affinity(a: Draft, b: Draft) -> int:
     if pa and pb and not _places_compatible(pa.location, pb.location):
         return 0
     if a.date and b.date and a.date != b.date:
-        return 0
+        # a headline's "overnight" and the body's "late on Monday" are one night: one day apart, same place
+        summary = a.summary_only or b.summary_only
+        one_place = pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id
+        if not (summary and one_place and abs((a.date - b.date).days) == 1):
+            return 0
     for role in ROLES:
         fa, fb = a.figures(role), b.figures(role)
         if fa and fb and not _counts_overlap(fa[0][1].count, fb[0][1].count):
             return 0
+    same_place = bool(pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id)
+    if not same_place and not (a.summary_only or b.summary_only):
+        return 0  # two body reports are two events unless they name the same place
     score = 0
-    if pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id and pa.location.precision <= 4:
+    if same_place and pa and pa.location.precision <= 4:
         score += 3
     score += 2 * len(a.labels("weapons") & b.labels("weapons"))
     score += len(a.labels("targets") & b.labels("targets"))
@@ -243,8 +278,9 @@ def _to_incident(analysis: Analysis, draft: Draft, default_actor: str | None) ->
 
 
 def _date(analysis: Analysis, draft: Draft, evidence: list[Evidence]) -> tuple[date | None, str]:
+    body_first = sorted(draft.mentions, key=lambda m: m.sentence.block.kind in SUMMARY_BLOCKS)
     for inherited_ok in (False, True):
-        for m in draft.mentions:
+        for m in body_first:
             if m.date and m.date_evidence and (inherited_ok or "date" not in m.inherited):
                 match = m.date_evidence  # inherited dates come from the same sentence: offsets still hold
                 evidence.append(m.sentence.evidence("date", match.start, match.end))

@@ -105,6 +105,14 @@ _SPEAKS_AFTER = re.compile(
     r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|government|regime|authorities|allies|partners|attempts?|offensive|"
     r"counteroffensive|counter-offensive|officials|leadership|position|demands|claims|war|invasion|aggression|"
     r"strategy|plans?|proposal|refusal|response|decision|policy|requests?|leaders?))", re.I)
+_INSTITUTION_AFTER = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:operator|company|authority|ministry|minister|president|air\s+force|navy|army|"
+    r"forces|military|government|officials?|prosecutors?|police|service|agency|office|general\s+staff|leader|envoy|"
+    r"ambassador|delegation|parliament|spokes\w+|intelligence|commander|ombudsman|security\s+council|mission|"
+    r"border\s+guards?|emergency\s+service|health\s+ministry|foreign\s+minister|defen[cs]e\s+minister|"
+    r"energy\s+minister)\b", re.I)
+"""A country in the possessive before one of its institutions ("Ukraine's state railway operator", "Russia's defence
+ministry") names who speaks or acts, not where something happened."""
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|and\s+|or\s+|&\s*)$", _I)
 
 
@@ -247,6 +255,8 @@ def _area_match(gazetteer: Gazetteer, text: str, hit: NameHit, entry: Entry, bef
             return None
         return PlaceMatch(hit.start, hit.end, text[hit.start:hit.end], gazetteer.area_location(area), "region")
     if area.kind == "country":
+        if _SPEAKS_AFTER.match(after) or _INSTITUTION_AFTER.match(after):
+            return None
         compass = _COMPASS_BEFORE.search(before) or _CENTRAL_BEFORE.search(before)
         if compass:
             start = hit.start - (len(before) - compass.start())
