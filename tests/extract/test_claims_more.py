@@ -170,3 +170,34 @@ def test_claim_evidence_is_exact() -> None:
     for claim in result.claims:
         for evidence in claim.evidence:
             assert result.article.text[evidence.start : evidence.end] == evidence.text
+
+
+def test_the_enemy_of_the_claimant_and_a_daily_figure_past_a_place() -> None:
+    claims = claims_of(
+        "The total combat losses of the enemy since February 24, 2022 are about 980,000 personnel, including 1,010 "
+        "over the past day, the General Staff of the Armed Forces of Ukraine reported. The Ukrainian army lost up "
+        "to 350 servicemen in the Kursk direction over the past day, the Russian Defence Ministry said."
+    )
+    total, day = one(claims, min=980_000), one(claims, min=1_010)
+    assert total.side == day.side == "Russia"
+    assert day.period_start == day.period_end == "2025-06-17"
+    russian = one(claims, max=350)
+    assert (russian.side, russian.qualifier, russian.claimant) == ("Ukraine", "up to", "Russian Ministry of Defence")
+    assert russian.period_end == "2025-06-17"
+
+
+def test_a_war_that_claimed_lives_is_no_speaker() -> None:
+    claims = claims_of(
+        "Russia's war against Ukraine has claimed the lives of more than 640 Ukrainian athletes and coaches, the "
+        "sports minister said."
+    )
+    claim = one(claims, min=640)
+    assert (claim.side, claim.metric, claim.claimant) == ("Ukraine", "killed", "Sports minister")
+
+
+def test_a_part_named_by_of_whom() -> None:
+    claims = claims_of(
+        "Russia recruited about 48,000 convicts for the front, of whom about 17,000 have been killed, according to "
+        "the Institute for the Study of War."
+    )
+    assert [(c.min, c.metric, c.claimant) for c in claims] == [(17_000, "killed", "ISW")]

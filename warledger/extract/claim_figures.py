@@ -42,7 +42,7 @@ FIRST_WAR_YEAR = 2014
 """A year before this in a figure's sentence puts the figure in another war (unless "since 1945")."""
 
 _PREFILTER = re.compile(
-    r"casualt|loss|lost|losing|lose|kill|dead|death|fatalit|wounded|injur|missing|captur|prisoner|POW|toll|died|lives|"
+    r"casualt|loss|lost|losing|lose|kill|dead|death|fatalit|wounded|injur|missing|captur|captiv|prisoner|POW|toll|died|lives|"
     r"\bMIA\b|\bKIA\b|out of action|unaccounted",
     re.I,
 )
@@ -56,9 +56,11 @@ _FILLER = (
     r"(?:(?:have|has|had|been|were|was|are|is|be|being|reportedly|already|now|also|likely|probably|believed|thought|"
     r"estimated|said|feared|presumed|confirmed|officially|to|listed|as|in|on|at|of|from|the|a|its|their|both|sides?|"
     r"each|region|oblast|city|areas?|war|fighting|battles?|front|line|country|territory|so|far|since|recorded|"
-    r"counted|known|registered|(?-i:[A-Z][\w’'-]*))\s+){0,6}?"
+    r"counted|known|registered|held|being|(?-i:[A-Z][\w’'-]*))\s+){0,6}?"
 )
 """The plain words that may stand between the people counted and the metric: "soldiers on both sides have been"."""
+_AUX = r"(?:(?:have|has|had)\s+(?:been\s+)?|(?:were|was|are|is)\s+(?:reportedly\s+|now\s+)?)?"
+"""A bare figure's verb before its metric: "of whom about 20,000 have been killed"."""
 _AMOUNT_VERB = (
     r"\s*(?:(?:could|would|will|may|might|has|have|had|is|are|was|were|now|already|reportedly|likely to|expected to|"
     r"set to|estimated to)\s+){0,3}"
@@ -112,6 +114,8 @@ class _Grammar:
     """A metric right after the figure, past a few modifiers ("military casualties")."""
     after_people: re.Pattern[str]
     """A metric after the people the figure counts, past a few plain words ("soldiers had been killed")."""
+    plural: re.Pattern[str]
+    """Any plural noun after a verb of killing or wounding ("claimed the lives of 500 Ukrainian athletes")."""
     before: re.Pattern[str]
     verb: re.Pattern[str]
     people: re.Pattern[str]
@@ -140,7 +144,8 @@ def _grammar() -> _Grammar:
     where_rows = list(load_tsv("claim_elsewhere"))
     metric_after = _alternation(after_rows, "a")
     return _Grammar(
-        after=re.compile(rf"\s*(?:(?:{modifiers})\s+){{0,3}}(?:{metric_after})(?![\w-])", re.I),
+        after=re.compile(rf"\s*{_AUX}(?:(?:{modifiers})\s+){{0,3}}(?:{metric_after})(?![\w-])", re.I),
+        plural=re.compile(rf"\s+(?:(?:{modifiers})\s+){{0,3}}[a-z’'-]{{2,}}s(?![\w-])", re.I),
         after_people=re.compile(rf"{_APPOSITIVE}\s+{_FILLER}(?:{metric_after})(?![\w-])", re.I),
         before=re.compile(
             rf"(?<![\w-])(?:{_alternation(before_rows, 'b')})(?![\w-])[^.;:!?]{{0,80}}?{_AMOUNT_VERB}", re.I
@@ -249,7 +254,11 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
         bare = not people and bool(_BARE_AFTER.match(text, tail))
         verb = grammar.verb.search(head)
         noun = None if verb else grammar.before.search(head)
-        if verb and (people or (bare and _label(verb) != "casualties")):
+        harms = verb is not None and _label(verb) != "casualties"  # killed, wounded, captured: people are meant
+        if harms and not people and not bare and grammar.plural.match(text, tail):
+            people = grammar.plural.match(text, tail)
+            end = people.end() if people else end
+        if verb and (people or (bare and harms)):
             metric, start = _label(verb), verb.start()
         elif noun and (people or bare):
             metric, start = _label(noun), noun.start()
@@ -261,14 +270,12 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
             metric, population = found[-1].metric, found[-1].population
     if not metric or (people and _INCLUDING.search(text[: number.start]) and text.startswith(",", tail)):
         return None  # "198 civilians, including three children, had been killed": the part has no verb of its own
-    following = grammar.cue.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
-    kind = _label(following) if following else ""
     clause = _CLAUSE.match(text, end)
-    in_clause = [_label(m) for m in grammar.cue.finditer(clause.group(0))] if clause else []
-    if kind == "rate" or "rate" in in_clause or _AVERAGE_BEFORE.search(text[:start]):
+    kinds = [_label(m) for m in grammar.cue.finditer(clause.group(0))] if clause else []
+    if "rate" in kinds or _AVERAGE_BEFORE.search(text[:start]):
         return None
     vague = bool(_VAGUE.search(number.text))
-    return ClaimFigure(number, metric, start, end, population, qualifier, kind == "daily", vague)
+    return ClaimFigure(number, metric, start, end, population, qualifier, "daily" in kinds, vague)
 
 
 def _elsewhere(sentence: Sentence, figure: ClaimFigure) -> bool:

@@ -12,7 +12,8 @@ For the sentence that holds a figure, in this order:
    before the sentence, preferring one whose name shares the anaphor's noun ("the ministry" -> a ministry), or,
    before any is named, the first named after.
 
-Public: ``Claimant``, ``ClaimantMention``, ``claimant_mentions``, ``resolve_claimant``, ``civilian_side``.
+Public: ``Claimant``, ``ClaimantMention``, ``claimant_mentions``, ``resolve_claimant``, ``civilian_side``,
+``enemy_side``.
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ _CHANNEL_TAIL = re.compile(
     r"(?:its |their |his |her )?website)$"
 )
 _NAME = r"[A-Z][\w’'-]+"
+_NOT_A_SPEAKER = re.compile(r"\b(?:war|invasion|attacks?|strikes?|shelling|fighting|conflict|aggression)\b", re.I)
+_TRAILING_SPEAKER = re.compile(
+    r",\s+(?:the\s+)?(?P<who>[\w’' -]{2,60}?)\s+(?:said|says|reported|told reporters|added|estimated)\W*$"
+)
 _BARE_TITLE = re.compile(r"\((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts)\)$")
 
 
@@ -94,6 +99,12 @@ def civilian_side(claimant: str | None) -> str | None:
     return (row.get("civilians") or None) if row else None
 
 
+def enemy_side(claimant: str | None) -> str | None:
+    """The side a claimant fights, so its "the enemy" is that side ("General Staff ..." -> "Russia")."""
+    row = _rows().get(claimant or "")
+    return (row.get("enemy") or None) if row else None
+
+
 def claimant_mentions(analysis: Analysis) -> list[ClaimantMention]:
     """Every vocabulary claimant named in the article (titles included), in text order."""
     found = []
@@ -113,6 +124,13 @@ def resolve_claimant(
         return own
     attribution = find_attribution(sentence.text)
     anaphor = _ANAPHOR.search(sentence.text)
+    if attribution and _NOT_A_SPEAKER.search(attribution.speaker):  # "the war has claimed the lives of ..."
+        trailing = _TRAILING_SPEAKER.search(sentence.text)
+        attribution = None
+        if trailing:
+            who = trailing.group("who")
+            start = trailing.start("who") + (len(who) - len(who.lstrip()))
+            return _speaker(sentence, who.strip(), start, trailing.end("who"), analysis)
     if attribution and not _ANAPHOR.fullmatch(attribution.speaker.strip()):
         if not (anaphor and attribution.start <= anaphor.start() < attribution.end):
             return _speaker(sentence, attribution.source, attribution.start, attribution.end, analysis)
@@ -143,6 +161,7 @@ def _own(sentence: Sentence) -> Claimant | None:
 def _speaker(sentence: Sentence, source: str, start: int, end: int, analysis: Analysis) -> Claimant:
     """A claimant from the sentence's attribution, its channel dropped and a lone surname completed."""
     name = _CHANNEL_TAIL.sub("", source)
+    name = name[:1].upper() + name[1:]
     if _BARE_TITLE.search(name):  # "Kharkiv (The)": a place read as a person; the speaker's own words are better
         name = re.sub(r"^(?:the|a|an)\s+", "", sentence.text[start:end].strip(" ,"), flags=re.I)
         name = name[:1].upper() + name[1:]

@@ -25,6 +25,7 @@ not read for claims: they round and merge figures that the body states.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from warledger.extract.analysis import Analysis, Sentence
@@ -35,6 +36,7 @@ from warledger.extract.claimants import (
     ClaimantMention,
     civilian_side,
     claimant_mentions,
+    enemy_side,
     resolve_claimant,
 )
 from warledger.extract.cues import find_cues, first_label, line_pattern, vocab_rows
@@ -69,6 +71,7 @@ _PEOPLE_OWN = re.compile(
 )
 _ABOUT_THE_WAR = re.compile(r"Ukrain|Russia|Kyiv|Kiev|Moscow|Kremlin|Donbas|Crimea")
 """An article that names neither side nor their capitals states no claim about this war."""
+_NATIONALITY = re.compile(r"(?<![\w-])(?:Russian|Ukrainian)s?(?![\w-])")
 _REFERS_BACK = re.compile(
     r"\b(?:the|this|that|those|these) (?:figures?|totals?|tolls?|numbers?|estimates?|tally)\b[^.;]{0,30}?"
     r"\b(?:includ\w*|compris\w*|consist\w*)|\bof (?:those|them|whom|these)\b|\bthis includes\b",
@@ -136,9 +139,15 @@ def _side(sentence: Sentence, figure: ClaimFigure, population: str, claimant: st
     """The side whose losses the figure counts, and how it was read ("own", "both", "loser", ... or "")."""
     rows = vocab_rows("sides")
     cues = [(c, rows[c.row]["role"]) for c in find_cues("sides", sentence.text)]
+    enemy = enemy_side(claimant)
+    cues = [(replace(c, label=enemy or ""), "loser") if role == "enemy" else (c, role) for c, role in cues]
+    cues = [(c, role) for c, role in cues if c.label]
     inside = [c for c, role in cues if role == "own" and figure.start <= c.start < figure.end]
     if inside:
         return inside[0].label, "own"
+    named = _NATIONALITY.search(sentence.text, figure.number.end, figure.end)
+    if named:  # "more than 500 Ukrainian athletes"
+        return ("Russia" if named.group(0).startswith("Russia") else "Ukraine"), "own"
     if any(role == "both" for _, role in cues):
         return "both", "both"
     stated = [c for c, role in cues if role == "loser" or (role == "own" and _counts(c.text, population))]
