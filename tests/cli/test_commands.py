@@ -95,3 +95,21 @@ def test_help_lists_every_command():
     done = run("--help")
     for command in ("extract", "ingest", "incidents", "claims", "summary", "export"):
         assert command in done.stdout
+
+
+def test_ingest_fuses_reports_of_one_event_across_articles(tmp_path):
+    docs = tmp_path / "wire.jsonl"
+    docs.write_text(
+        '{"id": "a", "published": "2026-01-12", "text": "Russian artillery shelled Kherson on Monday, killing two '
+        'civilians, the regional administration said."}\n'
+        '{"id": "b", "published": "2026-01-13", "text": "The death toll from Monday\'s Russian shelling of Kherson '
+        'has risen to three, the regional governor said on Tuesday."}\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "l.duckdb"
+    done = run("ingest", str(docs), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert "2 reports fused" in done.stdout
+    events = json.loads(run("events", "--db", str(db), "--format", "json").stdout)
+    assert len(events) == 1
+    assert events[0]["killed"]["low"] == 2 and events[0]["killed"]["best"] == 3

@@ -13,14 +13,15 @@ from warledger.ingest import read_sources
 from warledger.pipeline import process
 from warledger.records import Extraction, Problem, Skipped
 from warledger.store import Ledger
+from warledger.store.events import update_events
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "ingest",
         help="extract pages and store them in the database",
-        description="Extract pages and store articles, incidents and claims (re-ingesting a document changes "
-        "nothing).\n\nexample: warledger ingest examples/corpus --db warledger.duckdb",
+        description="Extract pages, store articles, incidents and claims (re-ingesting a document changes "
+        "nothing), and fuse the new incidents into events.\n\nexample: warledger ingest examples/corpus --db warledger.duckdb",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_input_options(p)
@@ -48,10 +49,12 @@ def run(args: argparse.Namespace) -> int:
                     yield item
 
         stats = ledger.add_many(extractions())
+        fusion = update_events(ledger)  # incremental: only the new incidents and the events they touch
     print(
         f"{stats.articles_added} articles added, {stats.duplicates} already stored; "
         f"{stats.incidents} incidents and {stats.claims} claims stored in {args.db}"
     )
+    print(f"events: {fusion}")
     if skipped:
         listed = ", ".join(f"{n} {what}" for what, n in skipped.most_common())
         print(f"{sum(skipped.values())} documents skipped ({listed})")
