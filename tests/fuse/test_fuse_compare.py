@@ -144,3 +144,24 @@ def test_unblocked_pairs_are_vetoed_and_scores_are_symmetric(a: Report, b: Repor
         assert score_pair(a, b) == VETO
     index = BlockIndex([b])
     assert (b in index.candidates(a)) == blocked(a, b)
+
+
+def test_edge_of_the_window_needs_a_merge_on_its_own() -> None:
+    monday = report("a", location=place("kharkiv"), date="2026-03-02", killed=exact(1))
+    wednesday = report("b", location=place("kharkiv"), date="2026-03-04", killed=exact(2))
+    decision = compare(monday, wednesday)
+    assert decision.veto
+    assert decision.reasons[-1] == "dates 2 days apart and not the same event on their own -> kept apart"
+    phrased = dict(text="The grain terminal and the passenger train were hit.")
+    strong = compare(report("c", location=place("kharkiv"), date="2026-03-02", killed=exact(3), **phrased),
+                     report("d", location=place("kharkiv"), date="2026-03-04", killed=exact(3), **phrased))
+    assert strong.same
+
+
+def test_an_open_figure_is_not_compatible_with_a_much_larger_one() -> None:
+    region = report("a", location=oblast("Kharkiv Oblast"), killed=at_least(1))
+    city = report("b", location=place("kharkiv"), killed=at_least(1000))
+    assert compare(region, city).veto
+    assert compare(report("c", location=place("kharkiv"), killed=at_least(2)),
+                   report("d", location=place("kharkiv"), killed=exact(5))).reasons.count(
+        "killed counts compatible at least 2 vs 5") == 1

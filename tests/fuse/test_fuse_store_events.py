@@ -64,8 +64,7 @@ def test_incremental_updates_equal_a_rebuild(ledger: Ledger) -> None:
     documents = gold_documents()
     random.Random(4).shuffle(documents)
     for start in range(0, len(documents), 25):
-        for document in documents[start:start + 25]:
-            ledger.add(document)
+        ledger.add_many(documents[start:start + 25])
         stats = update_events(ledger)
         assert stats.new_reports > 0
     incremental = _comparable(load_events(ledger))

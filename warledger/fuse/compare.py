@@ -8,8 +8,9 @@ A pair is kept apart outright (``veto``) by any of: the same article (its mentio
 date or dates more than the reporting lag apart, different countries, places further apart than the radius their
 precision allows, an oblast-level report and a place in another oblast, incompatible event types, different
 perpetrators, target sets that share nothing, counts that contradict strongly when a place is only oblast-level or
-missing, and a placeless report that shares no distinctive phrase. Otherwise the pair is the same event when its
-score reaches ``threshold``.
+missing, a placeless report that shares no distinctive phrase, and a pair at the edge of the date window (2 days
+apart) that does not reach ``threshold`` on its own (so that no event spans more than a day through a chain of
+reports). Otherwise the pair is the same event when its score reaches ``threshold``.
 """
 from __future__ import annotations
 
@@ -53,8 +54,9 @@ class FusionSettings:
     """Two oblast-level reports on the same oblast."""
     day_gap: tuple[float, float, float] = (2.0, 0.0, -1.5)
     """Score for incident days 0, 1 and 2 apart (both known to the day)."""
-    approximate_day: float = 0.0
-    """Score when a date is only approximate (week, month, or the publication day)."""
+    approximate_gap: tuple[float, float, float] = (1.0, -1.0, -2.5)
+    """Score for days 0, 1 and 2 apart when a date is only approximate (a week, a month, or the publication day):
+    the same publication day says less than the same incident day."""
     placeless_max_gap: int = 1
     """Oblast-level or placeless reports further apart than this many days are kept apart."""
     same_type: float = 1.0
@@ -74,6 +76,8 @@ class FusionSettings:
     """A later report gives a lower figure."""
     strong_ratio: float = 1.5
     """Non-overlapping figures this far apart (or nobody vs somebody) contradict strongly."""
+    open_ratio: float = 3.0
+    """An open figure ("at least N") is compatible with figures up to this many times N; beyond, they differ."""
     about_spread: float = 0.2
     """"about N" is read as N +- this fraction."""
     shared_phrase: float = 1.0
@@ -190,8 +194,8 @@ def _dates(a: Report, b: Report, s: FusionSettings, out: list[str] | None) -> fl
             out.append(f"dates {gap} day{'' if gap == 1 else 's'} apart")
         return s.day_gap[gap]
     if out is not None:
-        out.append(f"dates within {gap} days, one only approximate")
-    return s.approximate_day
+        out.append(f"dates {gap} day{'' if gap == 1 else 's'} apart, one only approximate")
+    return s.approximate_gap[gap]
 
 
 def _kinds(a: Report, b: Report, s: FusionSettings, out: list[str] | None) -> float | None:
@@ -241,7 +245,8 @@ def _counts(a: Report, b: Report, s: FusionSettings, out: list[str] | None) -> f
         if cb is None:
             continue
         (la, ha), (lb, hb) = _bounds(ca, s.about_spread), _bounds(cb, s.about_spread)
-        if la <= hb and lb <= ha:
+        open_ended = math.isinf(ha) or math.isinf(hb)
+        if la <= hb and lb <= ha and not (open_ended and max(la, lb) > s.open_ratio * max(min(la, lb), 1.0)):
             exact = ca.min == ca.max == cb.min == cb.max and ca.qualifier == cb.qualifier == "exact"
             score += (s.count_match if ca.min else s.count_zero) if exact else s.count_compatible
             if out is not None:
@@ -319,6 +324,11 @@ def score_pair(
         if value is None:
             return VETO
         score += value
+    if score < settings.threshold and a.day is not None and b.day is not None and \
+            abs(a.day - b.day) == DATE_WINDOW_DAYS:
+        if out is not None:
+            out.append(f"dates {DATE_WINDOW_DAYS} days apart and not the same event on their own -> kept apart")
+        return VETO
     return round(score, 3)
 
 
