@@ -245,8 +245,8 @@ def _counts(a: Report, b: Report, s: FusionSettings, out: list[str] | None) -> f
         if cb is None:
             continue
         (la, ha), (lb, hb) = _bounds(ca, s.about_spread), _bounds(cb, s.about_spread)
-        open_ended = math.isinf(ha) or math.isinf(hb)
-        if la <= hb and lb <= ha and not (open_ended and max(la, lb) > s.open_ratio * max(min(la, lb), 1.0)):
+        apart = (math.isinf(ha) or math.isinf(hb)) and max(la, lb) > s.open_ratio * max(min(la, lb), 1.0)
+        if la <= hb and lb <= ha and not apart:
             exact = ca.min == ca.max == cb.min == cb.max and ca.qualifier == cb.qualifier == "exact"
             score += (s.count_match if ca.min else s.count_zero) if exact else s.count_compatible
             if out is not None:
@@ -254,7 +254,7 @@ def _counts(a: Report, b: Report, s: FusionSettings, out: list[str] | None) -> f
                 out.append(f"{name} counts {word} {format_count(ca)} vs {format_count(cb)}")
             continue
         small_high, big_low = min(ha, hb), max(la, lb)
-        strong = small_high == 0 or big_low >= s.strong_ratio * max(small_high, 1.0)
+        strong = apart or small_high == 0 or big_low >= s.strong_ratio * max(small_high, 1.0)
         if strong and vague:
             if out is not None:
                 out.append(
