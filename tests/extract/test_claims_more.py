@@ -201,3 +201,7 @@ def test_a_part_named_by_of_whom() -> None:
         "the Institute for the Study of War."
     )
     assert [(c.min, c.metric, c.claimant) for c in claims] == [(17_000, "killed", "ISW")]
+
+
+def test_a_vague_figure_nobody_states_leaves_no_claim_and_no_error() -> None:
+    assert claims_of("Thousands of Ukrainians were killed there, and the fighting would go on.") == []

@@ -5,10 +5,11 @@
 both over Feb 2022 - Dec 2025, both by the claimant "the report" refers to (``claimants``). Which numbers are
 figures, and what each counts, is ``claim_figures``'s part; this module fills in the rest:
 
-- side: the side the figure's own words name ("46,000 Ukrainian soldiers"), else "both" ("on both sides"), else
-  the side that lost or whose people are named nearest the figure ("Russia had lost"), else the other side of who
-  inflicted the losses ("killed by Russian strikes"), else, for civilians, where they died ("in Ukraine", a
-  Ukrainian oblast) or whose civilians the claimant counts (the UN mission counts Ukraine's); else none;
+- side (``vocab/sides.tsv``): the side the figure's own words name ("46,000 Ukrainian soldiers"), else "both"
+  ("on both sides"), else the side that lost or whose people are named nearest the figure ("Russia had lost",
+  "the enemy" of a claimant that fights one), else the other side of who inflicted the losses ("killed by Russian
+  strikes"), else, for civilians, where they died ("in Ukraine", a Ukrainian oblast) or whose civilians the
+  claimant counts (the UN mission counts Ukraine's); else none;
 - population: the people counted ("civilians", "energy workers" -> civilian; "troops" -> military), else the
   sentence's words, else military for a side's casualties, else "all";
 - period: the sentence's period ("between February 2022 and December 2025"; "since February 2022" runs to the
@@ -71,6 +72,8 @@ _PEOPLE_OWN = re.compile(
 )
 _ABOUT_THE_WAR = re.compile(r"Ukrain|Russia|Kyiv|Kiev|Moscow|Kremlin|Donbas|Crimea")
 """An article that names neither side nor their capitals states no claim about this war."""
+_DISPUTE_WORDS = re.compile("describ|dismiss|reject|denied|disput|refut|question|challeng|ridicul|called")
+"""Word parts one of which every wording of ``dispute_cues`` holds: a cheap test before the regex."""
 _NATIONALITY = re.compile(r"(?<![\w-])(?:Russian|Ukrainian)s?(?![\w-])")
 _REFERS_BACK = re.compile(
     r"\b(?:the|this|that|those|these) (?:figures?|totals?|tolls?|numbers?|estimates?|tally)\b[^.;]{0,30}?"
@@ -108,8 +111,10 @@ def find_claims(analysis: Analysis) -> list[Claim]:
         claimant = resolve_claimant(sentence, named, analysis, speakers)
         if claimant.name:
             speakers.append(claimant)
-        else:
+        else:  # "tens of thousands" with nobody named as saying so is no claim
             figures = [f for f in figures if not f.vague]
+        if not figures:
+            continue
         projections = _projection_figures(sentence, figures)
         previous_batch, last_batch = last_batch, []
         same_period = bool(previous_batch and _SAME_PERIOD.search(sentence.text))
@@ -196,8 +201,7 @@ def _projection_figures(sentence: Sentence, figures: list[ClaimFigure]) -> list[
     """The figures a projection cue ("could hit", "by the spring") belongs to: each cue to its nearest figure."""
     found = []
     for cue in line_pattern("projection_cues").finditer(sentence.text):
-        gaps = [(max(f.start - cue.end(), cue.start() - f.end, 0), i) for i, f in enumerate(figures)]
-        gap, index = min(gaps)
+        gap, index = min((max(f.start - cue.end(), cue.start() - f.end, 0), i) for i, f in enumerate(figures))
         nearest = figures[index]
         between = sentence.text[min(cue.end(), nearest.end) : max(cue.start(), nearest.start)]
         if gap <= PROJECTION_REACH and not re.search(r"[.;:\[\]()]", between):
@@ -361,8 +365,10 @@ def _merge(claim: Claim, claims: list[Claim], strengths: dict[str, int], strengt
 
 def _apply_dispute(sentence: Sentence, claims: list[Claim]) -> None:
     """ "The figures have been described as unreliable by Russia": attach to the latest claimant's claims."""
+    if not claims or not _DISPUTE_WORDS.search(sentence.text.lower()):
+        return
     cue = line_pattern("dispute_cues").search(sentence.text)
-    if not cue or not claims:
+    if not cue:
         return
     who = _DISPUTER_AFTER.search(sentence.text, cue.end()) or _DISPUTER_BEFORE.search(sentence.text)
     if not who:
