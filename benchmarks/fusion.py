@@ -7,7 +7,7 @@ The incidents are generated, not real: underlying events at random places (a sma
 villages with coordinates), on random days over one year, each reported by 1-5 articles from different
 publishers with the variations real reporting has (a toll that rises, a report that names only the oblast, one
 that names no place, a date one day off). The target (issue 4) is under 60 s for 100,000 on one core; measured
-17.8-23 s CPU (38-42 s wall with the machine's other core busy), see docs/fusion.md.
+17.2 s CPU (30-40 s wall with the machine's other core busy), see docs/fusion.md.
 """
 from __future__ import annotations
 
