@@ -160,3 +160,26 @@ def test_reading_a_ledger_that_was_never_fused(tmp_path: Path) -> None:
     with Ledger(path, read_only=True) as ledger:
         assert load_events(ledger) == []
         assert event_detail(ledger, "evt-x") is None
+
+
+def test_a_changed_incident_is_fused_again_and_equals_a_rebuild(ledger: Ledger) -> None:
+    """Same incident id, new content (the article was edited and ingested again)."""
+    port, port_meta = item("x", location=place("odesa"), targets=("port",))
+    ledger.add(extraction([port], port_meta, "the port was hit"))
+    other, other_meta = item("y", location=place("odesa"), targets=("port",), published="2026-01-28T09:00:00")
+    ledger.add(extraction([other], other_meta, "the port again"))
+    region, region_meta = item("v", location=oblast("Odesa Oblast"), published="2026-01-28T10:00:00")
+    ledger.add(extraction([region], region_meta, "the region"))
+    energy, energy_meta = item("z", location=place("odesa"), targets=("energy",), published="2026-01-28T11:00:00")
+    ledger.add(extraction([energy], energy_meta, "the power plant"))
+    update_events(ledger)
+    groups = {frozenset(m.incident_id for m in e.members) for e in load_events(ledger)}
+    assert frozenset({"v"}) in groups  # two candidate events: the oblast-level report stands alone
+    moved, _ = item("z", article="art-z", location=place("kharkiv"), targets=("energy",))
+    ledger.add(extraction([moved], energy_meta, "the power plant, corrected: Kharkiv"))
+    update_events(ledger)
+    incremental = _comparable(load_events(ledger))
+    groups = {frozenset(e["members"][i]["incident_id"] for i in range(len(e["members"]))) for e in incremental.values()}
+    assert groups == {frozenset({"x", "y", "v"}), frozenset({"z"})}
+    rebuild_events(ledger)
+    assert _comparable(load_events(ledger)) == incremental

@@ -265,7 +265,8 @@ def fuse_incremental(
 
     Only the components the new reports reach are clustered again; every other event is returned as it was.
     ``known`` is the reports the existing events were built from: the pairs themselves, or a ``Lookup`` that gives
-    those near a report (the store uses one backed by SQL). Incidents already known are ignored.
+    those near a report. Incidents already known are ignored. (``warledger.store.events.update_events`` does the same
+    with ``expand`` over a lookup that reads the ledger.)
     """
     existing = list(existing)
     member_of = {m.incident_id: e for e in existing for m in e.members}

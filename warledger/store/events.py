@@ -70,6 +70,7 @@ CREATE TABLE IF NOT EXISTS claim_registry (
 CREATE TABLE IF NOT EXISTS claim_registry_reports (
     claim_id VARCHAR PRIMARY KEY, registry_id VARCHAR NOT NULL, article_id VARCHAR, publisher VARCHAR,
     published VARCHAR);
+ALTER TABLE event_members ADD COLUMN IF NOT EXISTS article_hash VARCHAR;
 CREATE INDEX IF NOT EXISTS event_members_event ON event_members (event_id);
 CREATE INDEX IF NOT EXISTS event_history_event ON event_history (event_id);
 """
@@ -173,6 +174,9 @@ def save_events(con: duckdb.DuckDBPyConnection, events: Sequence[Event], *, repl
     _insert(con, "events", rows)
     _insert(con, "event_members", members)
     _insert(con, "event_history", history)
+    con.execute("UPDATE event_members SET article_hash = a.content_hash FROM articles a "
+                "WHERE a.id = event_members.article_id AND event_members.event_id IN (SELECT unnest(?))",
+                [[e.id for e in events] or [""]])
     aliases = [{"old_id": old, "event_id": e.id} for e in events for old in e.supersedes]
     if aliases:
         con.execute("DELETE FROM event_aliases WHERE old_id IN (SELECT unnest(?))", [[a["old_id"] for a in aliases]])
@@ -320,24 +324,39 @@ def rebuild_events(ledger: Ledger) -> FusionStats:
     return FusionStats(sum(len(e.members) for e in events), len(events), len(previous), len(events))
 
 
+def _spans(events: Sequence[Event]) -> list[tuple[date, date]]:
+    """Day ranges holding every report that may have been linked to a member of ``events``."""
+    reach = 2 * DATE_WINDOW_DAYS
+    spans = []
+    for event in events:
+        days = [d for d in (_day(event.date), *(_day(m.published) for m in event.members)) if d is not None]
+        if days:
+            low, high = min(days).toordinal() - reach, max(days).toordinal() + reach
+            spans.append((date.fromordinal(low), date.fromordinal(high)))
+    return spans
+
+
 def update_events(ledger: Ledger, new_incident_ids: Sequence[str] | None = None) -> FusionStats:
     """Fuse new incidents into the stored events incrementally; equal to ``rebuild_events`` (ids, members, tolls).
 
-    ``new_incident_ids`` defaults to every stored incident not yet in an event. Events that lost a member (its
-    article was replaced) are fused again too.
+    ``new_incident_ids`` defaults to every stored incident not yet in an event. An event with a member that is gone
+    or changed (its article was replaced) is fused again with every report that could have been linked to that
+    member: all stored reports within ``2 * DATE_WINDOW_DAYS`` days of the event's dates.
     """
     con = _cursor(ledger)
     ensure_tables(con)
     if new_incident_ids is None:
         new_incident_ids = [r["id"] for r in _rows(
             con, "SELECT id FROM incidents WHERE id NOT IN (SELECT incident_id FROM event_members)")]
-    stale = _rows(con, "SELECT m.event_id, m.incident_id FROM event_members m "
-                       "WHERE m.incident_id NOT IN (SELECT id FROM incidents)")
-    stale_events = sorted({r["event_id"] for r in stale})
-    survivors = [r["incident_id"] for r in _rows(
-        con, "SELECT incident_id FROM event_members WHERE event_id IN (SELECT unnest(?))", [stale_events or [""]])
-        if r["incident_id"] not in {s["incident_id"] for s in stale}]
-    seeds = reports(load_reports(con, ids=sorted({*new_incident_ids, *survivors})))
+    stale_events = sorted(r["event_id"] for r in _rows(con, (
+        "SELECT DISTINCT m.event_id FROM event_members m LEFT JOIN incidents i ON i.id = m.incident_id "
+        "LEFT JOIN articles a ON a.id = i.article_id "
+        "WHERE i.id IS NULL OR a.content_hash IS DISTINCT FROM m.article_hash")))
+    stale = [e for e in (event_detail(con, i) for i in stale_events) if e is not None]
+    found = load_reports(con, ids=[*new_incident_ids, *(m.incident_id for e in stale for m in e.members)])
+    for span in _spans(stale):
+        found += load_reports(con, days=span)
+    seeds = reports(found)
     if not seeds and not stale_events:
         return FusionStats(0, 0, 0, _count_events(con))
     components = expand(seeds, _StoredReports(con))
