@@ -205,3 +205,15 @@ def test_a_part_named_by_of_whom() -> None:
 
 def test_a_vague_figure_nobody_states_leaves_no_claim_and_no_error() -> None:
     assert claims_of("Thousands of Ukrainians were killed there, and the fighting would go on.") == []
+
+
+def test_two_sources_set_against_each_other_keep_their_own_figures() -> None:
+    claims = claims_of("Kyiv puts Russian casualties at 650,000, while Moscow puts Ukraine's losses at 480,000.")
+    russia, ukraine = one(claims, side="Russia"), one(claims, side="Ukraine")
+    assert (russia.min, russia.claimant) == (650_000, "Kyiv")
+    assert (ukraine.min, ukraine.claimant, ukraine.population) == (480_000, "Moscow", "military")
+
+
+def test_a_doubt_about_the_figure_is_no_projection() -> None:
+    claims = claims_of("Russia has lost about 310,000 soldiers, but the real figure may be higher, officials said.")
+    assert [(c.min, c.projection) for c in claims] == [(310_000, False)]

@@ -149,7 +149,8 @@ def _grammar() -> _Grammar:
         plural=re.compile(rf"\s+(?:(?:{modifiers})\s+){{0,3}}[a-z’'-]{{2,}}s(?![\w-])", re.I),
         after_people=re.compile(rf"{_APPOSITIVE}\s+{_FILLER}(?:{metric_after})(?![\w-])", re.I),
         before=re.compile(
-            rf"(?<![\w-])(?:{_alternation(before_rows, 'b')})(?![\w-])[^.;:!?]{{0,80}}?{_AMOUNT_VERB}", re.I
+            rf"(?<![\w-])(?:{_alternation(before_rows, 'b')})(?![\w-])(?:[^.;:!?,]|,(?=\s?\d)){{0,80}}?{_AMOUNT_VERB}",
+            re.I,
         ),
         verb=re.compile(
             rf"(?<![\w-])(?:{_alternation(verb_rows, 'v')})\s+(?:(?:a total of|an estimated|some)\s+)?$", re.I
@@ -254,11 +255,11 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
         head = text[: number.start]
         bare = not people and bool(_BARE_AFTER.match(text, tail))
         verb = grammar.verb.search(head)
-        noun = None if verb else grammar.before.search(head)
+        noun = None if verb else _nearest(grammar.before, head)
         harms = verb is not None and _label(verb) != "casualties"  # killed, wounded, captured: people are meant
         if harms and not people and not bare and grammar.plural.match(text, tail):
             people = grammar.plural.match(text, tail)
-            end = people.end() if people else end
+            end, population = (people.end(), "all") if people else (end, population)
         if verb and (people or (bare and harms)):
             metric, start = _label(verb), verb.start()
         elif noun and (people or bare):
@@ -277,6 +278,17 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
         return None
     vague = bool(_VAGUE.search(number.text))
     return ClaimFigure(number, metric, start, end, population, qualifier, "daily" in kinds, vague)
+
+
+def _nearest(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:
+    """The match of an end-anchored ``pattern`` that starts latest: the metric noun nearest the figure."""
+    match = pattern.search(head)
+    while match is not None:
+        later = pattern.search(head, match.start() + 1)
+        if later is None:
+            return match
+        match = later
+    return None
 
 
 def _elsewhere(sentence: Sentence, figure: ClaimFigure) -> bool:

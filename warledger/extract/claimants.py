@@ -12,8 +12,11 @@ For the sentence that holds a figure, in this order:
    before the sentence, preferring one whose name shares the anaphor's noun ("the ministry" -> a ministry), or,
    before any is named, the first named after.
 
-Public: ``Claimant``, ``ClaimantMention``, ``claimant_mentions``, ``resolve_claimant``, ``civilian_side``,
-``enemy_side``.
+A sentence that sets two sources against each other gives each figure the speaker of its own clause
+(``clause_claimant``: "Kyiv puts Russian losses at 600,000, while Moscow puts Ukraine's at 500,000").
+
+Public: ``Claimant``, ``ClaimantMention``, ``claimant_mentions``, ``resolve_claimant``, ``clause_claimant``,
+``civilian_side``, ``enemy_side``.
 """
 
 from __future__ import annotations
@@ -60,6 +63,12 @@ _CHANNEL_TAIL = re.compile(
     r"(?:its |their |his |her )?website)$"
 )
 _NAME = r"[A-Z][\w’'-]+"
+_CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+but\s+")
+_CLAUSE_SPEAKER = re.compile(
+    r"(?P<who>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+(?:says|said|estimates|estimated|puts|put|claims|claimed|"
+    r"reports|reported)\b"
+)
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "this", "that"})
 _NOT_A_SPEAKER = re.compile(r"\b(?:war|invasion|attacks?|strikes?|shelling|fighting|conflict|aggression)\b", re.I)
 _TRAILING_SPEAKER = re.compile(
     r",\s+(?:the\s+)?(?P<who>[\w’' -]{2,60}?)\s+(?:said|says|reported|told reporters|added|estimated)\W*$"
@@ -139,10 +148,30 @@ def resolve_claimant(
     return NO_CLAIMANT
 
 
-def _own(sentence: Sentence) -> Claimant | None:
-    """A vocabulary claimant in the sentence itself: the speaking one first."""
+def clause_claimant(sentence: Sentence, position: int, analysis: Analysis) -> Claimant | None:
+    """The speaker of the contrasting clause that holds ``position``, when the sentence sets two sources against
+    each other ("Kyiv puts Russian losses at 600,000, while Moscow puts Ukraine's at 500,000"); else None."""
     text = sentence.text
-    cues = find_cues("claimants", text, case_sensitive=True)
+    cuts = list(_CONTRAST.finditer(text))
+    if not cuts:
+        return None
+    starts = [0] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [len(text)]
+    start, end = next((s, e) for s, e in zip(starts, ends, strict=True) if position < e or e == len(text))
+    own = _own(sentence, start, end, speakers_only=True)
+    if own is not None:
+        return own
+    spoken = _CLAUSE_SPEAKER.search(text, start, end)
+    if spoken is None or spoken.group("who").lower() in _PRONOUNS:
+        return None
+    return _speaker(sentence, spoken.group("who"), spoken.start("who"), spoken.end("who"), analysis)
+
+
+def _own(sentence: Sentence, start: int = 0, end: int | None = None, *, speakers_only: bool = False) -> Claimant | None:
+    """A vocabulary claimant in the sentence (or in ``text[start:end]``): the speaking one first."""
+    text = sentence.text
+    end = len(text) if end is None else end
+    cues = [c for c in find_cues("claimants", text, case_sensitive=True) if start <= c.start and c.end <= end]
     if not cues:
         return None
     dispute = line_pattern("dispute_cues").search(text)
@@ -152,7 +181,7 @@ def _own(sentence: Sentence) -> Claimant | None:
         for c in sorted(cues, key=lambda c: c.row)
         if _rows()[c.label].get("speaker") != "yes" and not (dispute and c.start >= dispute.start())
     ]
-    pick = speakers[0] if speakers else others[0] if others else None
+    pick = speakers[0] if speakers else None if speakers_only else others[0] if others else None
     if pick is None:
         return None
     return Claimant(pick.label, sentence.evidence("claimant", pick.start, pick.end), STRENGTH_NAMED)

@@ -37,6 +37,7 @@ from warledger.extract.claimants import (
     ClaimantMention,
     civilian_side,
     claimant_mentions,
+    clause_claimant,
     enemy_side,
     resolve_claimant,
 )
@@ -126,6 +127,9 @@ def find_claims(analysis: Analysis) -> list[Claim]:
             if not projection and period[0] and not figure.daily:
                 last_period[claimant.name] = period
             claim = _claim(analysis, sentence, figure, claimant, period, projection)
+            own = clause_claimant(sentence, figure.start, analysis)
+            if own is not None and own.name != claimant.name:
+                _set_claimant(claim, own)
             if claim.side is None and previous_batch and _REFERS_BACK.search(sentence.text):
                 _continue(claim, previous_batch[0], claimant)
             kept = _merge(claim, claims, strengths, claimant.strength)
@@ -204,7 +208,7 @@ def _projection_figures(sentence: Sentence, figures: list[ClaimFigure]) -> list[
         gap, index = min((max(f.start - cue.end(), cue.start() - f.end, 0), i) for i, f in enumerate(figures))
         nearest = figures[index]
         between = sentence.text[min(cue.end(), nearest.end) : max(cue.start(), nearest.start)]
-        if gap <= PROJECTION_REACH and not re.search(r"[.;:\[\]()]", between):
+        if gap <= PROJECTION_REACH and not re.search(r"[.,;:\[\]()]", between):
             found.append(nearest)
     return found
 
@@ -301,7 +305,7 @@ def _claim(
     count = figure.count
     population = _population(sentence, figure)
     side, how = _side(sentence, figure, population, claimant.name)
-    if population == "all" and how in ("loser", "both"):
+    if population == "all" and (how in ("loser", "both") or (how == "own" and figure.population is None)):
         population = "military"
     qualifier = "about" if projection and count.qualifier == "exact" else count.qualifier
     evidence = [sentence.evidence("claim"), sentence.evidence("figure", figure.start, figure.end)]
@@ -329,6 +333,13 @@ def _claim(
         evidence=evidence,
         confidence=round(confidence, 2),
     )
+
+
+def _set_claimant(claim: Claim, claimant: Claimant) -> None:
+    claim.claimant = claimant.name
+    claim.evidence = [e for e in claim.evidence if e.field != "claimant"]
+    if claimant.evidence:
+        claim.evidence.append(claimant.evidence)
 
 
 def _continue(claim: Claim, whole: Claim, claimant: Claimant) -> None:
