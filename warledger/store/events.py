@@ -112,30 +112,31 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any
         con.unregister("_fusion_batch")
 
 
+_LOCATION_COLUMNS = {"name": "place", "admin1": "admin1", "admin2": "admin2", "country": "country", "lat": "lat",
+                     "lon": "lon", "gazetteer_id": "gazetteer_id", "precision": "where_prec", "near": "near"}
+
+
 def _event_rows(event: Event) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    loc = event.location
+    plain = event.to_dict()
+    loc = plain["location"] or {}
     row: dict[str, Any] = {
         "id": event.id, "date": event.date, "day": _day(event.date), "date_precision": event.date_precision,
         "event_type": event.event_type, "weapon": event.weapon, "perpetrator": event.perpetrator,
-        "targets": list(event.targets), "reports": len(event.members),
+        "targets": plain["targets"], "reports": len(event.members),
         "articles": len({m.article_id for m in event.members}), "confidence": None,
         "first_published": event.first_published, "last_published": event.last_published,
-        "supersedes": list(event.supersedes), "record": json.dumps(event.to_dict(), ensure_ascii=False),
+        "supersedes": plain["supersedes"], "record": json.dumps(plain, ensure_ascii=False),
+        **{column: loc.get(name) for name, column in _LOCATION_COLUMNS.items()},
     }
-    for name in ("name", "admin1", "admin2", "country", "lat", "lon", "gazetteer_id", "precision", "near"):
-        column = {"name": "place", "precision": "where_prec"}.get(name, name)
-        row[column] = getattr(loc, name) if loc is not None else None
     history = []
     for name in COUNTS:
-        toll = getattr(event, name)
+        toll = plain[name] or {}
         for part in ("low", "best", "high"):
-            row[f"{name}_{part}"] = getattr(toll, part) if toll is not None else None
-        for seq, point in enumerate(toll.history if toll is not None else []):
-            history.append({"event_id": event.id, "field": name, "seq": seq, **dataclasses.asdict(point)})
-    members = [
-        {"event_id": event.id, "seq": seq, **{**dataclasses.asdict(m), "reasons": json.dumps(m.reasons)}}
-        for seq, m in enumerate(event.members)
-    ]
+            row[f"{name}_{part}"] = toll.get(part)
+        history += [{"event_id": event.id, "field": name, "seq": seq, **point}
+                    for seq, point in enumerate(toll.get("history", []))]
+    members = [{**m, "event_id": event.id, "seq": seq, "reasons": json.dumps(m["reasons"])}
+               for seq, m in enumerate(plain["members"])]
     return row, members, history
 
 
