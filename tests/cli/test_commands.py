@@ -113,3 +113,6 @@ def test_ingest_fuses_reports_of_one_event_across_articles(tmp_path):
     events = json.loads(run("events", "--db", str(db), "--format", "json").stdout)
     assert len(events) == 1
     assert events[0]["killed"]["low"] == 2 and events[0]["killed"]["best"] == 3
+    exported = run("export", "--db", str(db), "--kind", "events", "--columns", "ucdp")
+    [row] = list(csv.DictReader(io.StringIO(exported.stdout)))
+    assert (row["low"], row["best"], row["high"], row["number_of_sources"]) == ("2", "3", "3", "2")

@@ -44,12 +44,13 @@ def test_existing_output_is_replaced_only_when_complete(filled: Ledger, tmp_path
 
 
 @pytest.mark.parametrize(("kind", "options", "words"), [
-    ("claims", {"columns": "acled"}, ["acled", "incidents", "columns=full"]),
-    ("articles", {"columns": "ucdp"}, ["ucdp", "incidents"]),
+    ("claims", {"columns": "acled"}, ["acled", "claims", "full"]),
+    ("articles", {"columns": "ucdp"}, ["ucdp", "articles", "full"]),
+    ("events", {"columns": "acled"}, ["acled", "events", "ucdp"]),
     ("claims", {"fmt": "geojson"}, ["geojson", "coordinates", "csv"]),
     ("incidents", {"fmt": "xlsx"}, ["xlsx", "parquet"]),
     ("incidents", {"columns": "gdelt"}, ["gdelt", "acled"]),
-    ("events", {}, ["events", "incidents"]),
+    ("reports", {}, ["reports", "incidents"]),
     ("incidents", {"filters": ClaimFilter()}, ["IncidentFilter", "ClaimFilter"]),
     ("incidents", {"out": "/no/such/folder/x.csv"}, ["/no/such/folder", "create it"]),
 ])
@@ -69,7 +70,8 @@ def test_every_format_and_set_is_known() -> None:
 
 
 @pytest.mark.parametrize(("kind", "name"), [("incidents", "full"), ("incidents", "acled"), ("incidents", "ucdp"),
-                                            ("claims", "full"), ("articles", "full")])
+                                            ("claims", "full"), ("articles", "full"), ("events", "full"),
+                                            ("events", "ucdp")])
 def test_column_sets_are_well_formed(kind: str, name: str) -> None:
     columns = column_set(kind, name)
     assert len({c.name for c in columns}) == len(columns), "column names are unique"

@@ -7,6 +7,7 @@ from typing import Any
 from warledger.cli.common import add_db_option
 from warledger.export import FORMATS, export
 from warledger.store import ClaimFilter, IncidentFilter, Ledger
+from warledger.store.events import EventFilter
 
 
 def register(sub: Any) -> None:
@@ -15,11 +16,13 @@ def register(sub: Any) -> None:
         help="write incidents, claims or articles to CSV, JSON, GeoJSON or Parquet",
         description="Write stored records out, with ACLED- or UCDP-style columns for incidents.\n\n"
         "example: warledger export --format csv --columns acled --out incidents.csv\n"
+        "         warledger export --kind events --columns ucdp --out events.csv   (UCDP best/low/high)\n"
         "         warledger export --kind claims --format parquet --out claims.parquet",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_db_option(p)
-    p.add_argument("--kind", choices=("incidents", "claims", "articles"), default="incidents")
+    p.add_argument("--kind", choices=("incidents", "events", "claims", "articles"), default="incidents",
+                   help="what to export: incidents (default), fused events, claims or articles")
     p.add_argument("--format", dest="fmt", choices=tuple(FORMATS), default="csv")
     p.add_argument("--columns", choices=("full", "acled", "ucdp"), default="full",
                    help="column set: full (every field), acled or ucdp (incidents only)")
@@ -36,8 +39,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     filters: IncidentFilter | ClaimFilter | None = None
-    if args.kind == "incidents":
-        filters = IncidentFilter(since=args.since, until=args.until, oblast=args.oblast,
+    if args.kind in ("incidents", "events"):
+        filters = (EventFilter if args.kind == "events" else IncidentFilter)(since=args.since, until=args.until, oblast=args.oblast,
                                  event_type=args.event_type, min_killed=args.min_killed)
     elif args.kind == "claims":
         filters = ClaimFilter(since=args.since, until=args.until, claimant=args.claimant, side=args.side)

@@ -23,7 +23,7 @@ from warledger.store.rows import period_of
 
 logger = logging.getLogger(__name__)
 
-KINDS = ("incidents", "claims", "articles")
+KINDS = ("incidents", "claims", "articles", "events")
 COLUMN_SETS = ("full", "acled", "ucdp")
 TYPES = ("str", "int", "float", "bool", "list", "json", "date")
 
@@ -97,7 +97,8 @@ def column_set(kind: str, name: str) -> tuple[Column, ...]:
         raise config_error("columns", f"{name!r} is not a column set; use one of {', '.join(COLUMN_SETS)}")
     columns = _all_sets().get((kind, name))
     if columns is None:
-        raise config_error("columns", f"the {name} column set describes incidents; export {kind} with columns=full")
+        offered = ", ".join(sorted(n for k, n in _all_sets() if k == kind))
+        raise config_error("columns", f"there is no {name} column set for {kind}; use one of: {offered}")
     return columns
 
 

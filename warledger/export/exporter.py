@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 from warledger.export.columns import ARTICLE_FIELDS, Column, Source, column_set
 from warledger.store import ArticleFilter, ClaimFilter, IncidentFilter, Ledger
 from warledger.store import rows as flat
+from warledger.store.events import EventFilter, event_row, load_events
 from warledger.store.filters import config_error
 
 logger = logging.getLogger(__name__)
@@ -178,7 +179,7 @@ WRITERS: dict[str, Callable[[Sequence[Column], Iterable[Source], BinaryIO], int]
     "parquet": write_parquet,
 }
 
-Kind = Literal["incidents", "claims", "articles"]
+Kind = Literal["incidents", "claims", "articles", "events"]
 Format = Literal["csv", "json", "jsonl", "geojson", "parquet"]
 ColumnSetName = Literal["full", "acled", "ucdp"]
 AnyFilter = IncidentFilter | ClaimFilter | ArticleFilter
@@ -186,12 +187,15 @@ AnyFilter = IncidentFilter | ClaimFilter | ArticleFilter
 PAGE = 5_000
 """Records read from the ledger per query."""
 
-_FILTERS: dict[str, type[AnyFilter]] = {"incidents": IncidentFilter, "claims": ClaimFilter, "articles": ArticleFilter}
+_FILTERS: dict[str, type[AnyFilter]] = {
+    "incidents": IncidentFilter, "claims": ClaimFilter, "articles": ArticleFilter, "events": EventFilter,
+}
 
 
 def _finder(ledger: Ledger, kind: str) -> Callable[[Any], list[Any]]:
     finders: dict[str, Callable[[Any], list[Any]]] = {
         "incidents": ledger.find_incidents, "claims": ledger.find_claims, "articles": ledger.find_articles,
+        "events": lambda where: load_events(ledger, filters=where),
     }
     return finders[kind]
 
@@ -223,6 +227,9 @@ def _sources(ledger: Ledger, kind: str, where: AnyFilter, page: int) -> Iterator
         if kind == "articles":
             yield from (Source(flat.article_row(a), {}) for a in batch)
             continue
+        if kind == "events":
+            yield from (Source(event_row(e), {}) for e in batch)
+            continue
         articles = _article_fields(ledger, sorted({r.article_id for r in batch}))
         to_row: Callable[[Any], dict[str, Any]] = flat.incident_row if kind == "incidents" else flat.claim_row
         for record in batch:
@@ -232,9 +239,9 @@ def _sources(ledger: Ledger, kind: str, where: AnyFilter, page: int) -> Iterator
 def _check(kind: str, fmt: str, filters: AnyFilter | None) -> AnyFilter:
     if fmt not in FORMATS:
         raise config_error("format", f"{fmt!r} is not an export format; use one of {', '.join(FORMATS)}")
-    if fmt == "geojson" and kind != "incidents":
-        raise config_error("format", f"geojson needs coordinates, which only incidents have; export {kind} as csv, "
-                                     "json, jsonl or parquet")
+    if fmt == "geojson" and kind not in ("incidents", "events"):
+        raise config_error("format", f"geojson needs coordinates, which only incidents and events have; export {kind} "
+                                     "as csv, json, jsonl or parquet")
     expected = _FILTERS[kind]
     if filters is None:
         return expected()
