@@ -1,4 +1,4 @@
-"""The fusion commands as a user runs them: fuse, events, event, claims-import, claims-series."""
+"""The fusion commands as a user runs them: fuse, events, event, claims import, claims --series."""
 from __future__ import annotations
 
 import json
@@ -62,12 +62,12 @@ def test_claims_import_and_series(tmp_path: Path, capsys: pytest.CaptureFixture[
         "01/03/2024,,,100000,casualties,Test Ministry,https://example.org/a,russia\n"
         "01/06/2024,90000,110000,,deaths,Test Ministry,https://example.org/b,russia\n", encoding="utf-8")
     db = tmp_path / "ledger.duckdb"
-    assert main(["claims-import", str(table), "--db", str(db)]) == 0
+    assert main(["claims", "import", str(table), "--db", str(db)]) == 0
     assert "2 estimates imported" in capsys.readouterr().out
-    assert main(["claims-import", str(table), "--db", str(db)]) == 0
+    assert main(["claims", "import", str(table), "--db", str(db)]) == 0
     assert "imported before" in capsys.readouterr().out
-    assert main(["claims-series", "--db", str(db), "--metric", "killed", "--format", "table"]) == 0
+    assert main(["claims", "--series", "--db", str(db), "--metric", "killed", "--format", "table"]) == 0
     out = capsys.readouterr().out
     assert "Test Ministry" in out and "90000-110000" in out and "(1 estimates)" in out
-    assert main(["claims-import", str(tmp_path / "absent.csv"), "--db", str(db)]) == 1
+    assert main(["claims", "import", str(tmp_path / "absent.csv"), "--db", str(db)]) == 1
     assert "no such file" in capsys.readouterr().err

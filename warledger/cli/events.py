@@ -1,4 +1,4 @@
-"""``warledger events``, ``event``, ``fuse``, ``claims-import`` and ``claims-series``: fused events and the claims
+"""``warledger events``, ``event``, ``fuse``, and the ``claims import`` and ``claims --series`` handlers: fused events and the claims
 registry, thin over ``warledger.store.events``."""
 from __future__ import annotations
 
@@ -57,20 +57,6 @@ def register(sub: Any) -> None:
     p.add_argument("--rebuild", action="store_true",
                    help="fuse everything again instead of only the incidents not yet in an event")
     p.set_defaults(func=run_fuse)
-
-    p = _parser(sub, "claims-import", "import a CSV table of published casualty estimates as claims",
-                "warledger claims-import estimates.csv --db warledger.duckdb")
-    p.add_argument("csv", metavar="CSV", help="columns date, estimate_low, estimate_high, estimate, type, source, "
-                                              "source_url, country (see docs/fusion.md)")
-    p.set_defaults(func=run_claims_import)
-
-    p = _parser(sub, "claims-series", "each claimant's estimates over time, per side, population and metric",
-                "warledger claims-series --side Russia --metric killed")
-    p.add_argument("--side", help="Russia, Ukraine or both")
-    p.add_argument("--metric", help="casualties, killed, injured, missing or captured")
-    p.add_argument("--claimant", help="one claimant, by its canonical name (e.g. CSIS)")
-    p.add_argument("--format", choices=("table", "json", "jsonl"), default=None)
-    p.set_defaults(func=run_claims_series)
 
 
 def _emit(records: list[dict[str, Any]], fmt: str, rows: list[dict[str, Any]], columns: list[str], noun: str) -> None:
@@ -174,6 +160,7 @@ def run_fuse(args: argparse.Namespace) -> int:
 
 
 def run_claims_import(args: argparse.Namespace) -> int:
+    """``warledger claims import CSV`` (registered by warledger.cli.query)."""
     with Ledger(args.db) as ledger:
         stored = import_claims(ledger, args.csv)
     if stored:
@@ -184,6 +171,7 @@ def run_claims_import(args: argparse.Namespace) -> int:
 
 
 def run_claims_series(args: argparse.Namespace) -> int:
+    """``warledger claims --series`` (registered by warledger.cli.query)."""
     with Ledger(args.db, read_only=True) as ledger:
         rows = series_table(ledger, side=args.side, metric=args.metric, claimant=args.claimant)
     shown = [{**row, "figure": format_count(Count(row["min"], row["max"], row["qualifier"]))} for row in rows]

@@ -8,7 +8,9 @@ import sys
 from typing import Any
 
 from warledger.cli.common import add_db_option, stdout_format, table
+from warledger.cli.events import run_claims_import, run_claims_series
 from warledger.cli.render import count_text, place_text
+from warledger.errors import ConfigError
 from warledger.records import Claim, Count, Incident
 from warledger.store import Ledger
 
@@ -33,10 +35,18 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "claims",
-        help="list stored casualty claims with filters",
-        description="List stored casualty claims.\n\nexample: warledger claims --claimant CSIS --side Russia",
+        help="list stored casualty claims, show each claimant's series, or import a table of estimates",
+        description="List stored casualty claims; --series shows each claimant's estimates over time per side, "
+        "population and metric; 'claims import CSV' imports a table of published estimates.\n\n"
+        "example: warledger claims --claimant CSIS --side Russia\n"
+        "         warledger claims --series --side Russia --metric killed\n"
+        "         warledger claims import estimates.csv",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    p.add_argument("action", nargs="?", choices=("import",), help="import: read CSV into the claims registry")
+    p.add_argument("csv", nargs="?", metavar="CSV", help="with import: columns date, estimate_low, estimate_high, "
+                   "estimate, type, source, source_url, country (see docs/fusion.md)")
+    p.add_argument("--series", action="store_true", help="each claimant's estimates over time (the claims registry)")
     add_db_option(p)
     _window(p)
     p.add_argument("--claimant", help="who made the estimate (e.g. CSIS, UK Ministry of Defence)")
@@ -114,6 +124,13 @@ def run_incidents(args: argparse.Namespace) -> int:
 
 
 def run_claims(args: argparse.Namespace) -> int:
+    if args.action == "import":
+        if not args.csv:
+            raise ConfigError("claims import needs the CSV file to read: warledger claims import FILE.csv",
+                              code="E201")
+        return run_claims_import(args)
+    if args.series:
+        return run_claims_series(args)
     with Ledger(args.db, read_only=True) as ledger:
         found: list[Claim] = ledger.claims(
             since=args.since,
