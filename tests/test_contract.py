@@ -32,3 +32,11 @@ def test_documented_fields_match_emitted_fields(think_tank_page):
     }
     for section, fields in emitted.items():
         assert documented(section) == fields, section
+
+
+def test_event_and_registry_fields_are_documented():
+    from warledger.records import Event, RegistryClaim
+
+    for section, cls in (("event", Event), ("registry_claim", RegistryClaim)):
+        fields = {f for f in cls.__dataclass_fields__} | {"type"}
+        assert documented(section) == fields, section

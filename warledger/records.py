@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-CONTRACT_VERSION = "1.0"
+CONTRACT_VERSION = "1.1"
 
 QUALIFIERS = ("exact", "at least", "more than", "up to", "fewer than", "about", "range")
 """How a figure was worded. "a couple" is about 2, "dozens" is at least 24, "no casualties" is exact 0."""
