@@ -6,11 +6,13 @@ Both are thin wrappers over ``warledger.eval``:
     warledger eval ../shared/data/dev/ucdp-2022.jsonl --errors 10
     warledger eval ../shared/seed/expected.json                # the seed, converted on the fly
     warledger eval --builtin --write-baseline                  # re-pin eval/baseline.json after a conscious change
+    warledger eval --builtin ../shared/seed/expected.json --calibrate   # refit the confidence table
     warledger review --db warledger.duckdb -n 20
 """
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from typing import Any
@@ -26,9 +28,19 @@ from warledger.eval.baseline import (
     slack,
     write_baseline,
 )
-from warledger.eval.gold import load_sets
+from warledger.eval.calibration import (
+    CalibrationReport,
+    calibration_report,
+    calibration_sets,
+    collect_outcomes,
+    fit_table,
+    render_calibration,
+    write_table,
+)
+from warledger.eval.gold import GoldSet, load_sets
 from warledger.eval.review import least_certain, read_records, render_review, render_review_json
-from warledger.eval.run import evaluate, render_classes, render_errors, render_json, render_table, worst
+from warledger.eval.run import as_json, evaluate, render_classes, render_errors, render_table, worst
+from warledger.extract.confidence import load_table, read_table
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +49,8 @@ EVAL_EXAMPLE = """examples:
   warledger eval ../shared/data/dev/ucdp-2022.jsonl ../shared/data/dev/case2021-dev.jsonl --errors 10
   warledger eval ../shared/seed/expected.json
   warledger eval --builtin --write-baseline
+  warledger eval --builtin ../shared/seed/expected.json --calibration
+  warledger eval --builtin ../shared/seed/expected.json --calibrate
 
 Gold files: JSON Lines in the gold schema (docs/evaluation.md), a JSON list of such items, or the seed's
 expected.json. Figures are shares (support in brackets); invented counts are count/checked."""
@@ -75,6 +89,11 @@ def register(sub: Any) -> None:
                       help="exit 1 when a figure is below its floor or a gold file changed")
     gate.add_argument("--write-baseline", action="store_true",
                       help=f"pin the current figures minus {DEFAULT_MARGIN} as floors, with the gold files' hashes")
+    p.add_argument("--calibration", action="store_true",
+                   help="also print the reliability of the confidence (per kind: bins, ECE raw and calibrated)")
+    p.add_argument("--calibrate", action="store_true",
+                   help="refit the confidence table (warledger/vocab/confidence_calibration.tsv) on the sets that "
+                   "code every incident, and print its reliability")
     p.set_defaults(func=run_eval)
 
     p = sub.add_parser("review", help="list the least certain incidents and claims, with their evidence",
@@ -94,11 +113,17 @@ def run_eval(args: argparse.Namespace) -> int:
         raise ConfigError("eval: give one or more gold files, or --builtin for the project's own sets", code="E201")
     if (args.write_baseline or args.check_baseline) and args.limit is not None:
         raise ConfigError("--limit: the baseline is pinned on whole sets; drop --limit", code="E201")
+    if args.calibrate and args.limit is not None:
+        raise ConfigError("--limit: the confidence table is fitted on whole sets; drop --limit", code="E201")
     sets = load_sets(args.gold, builtin=args.builtin)
+    calibration = _calibration(sets, args) if args.calibration or args.calibrate else None
     reports = evaluate(sets, limit=args.limit)
     errors = worst(reports, args.errors) if args.errors else []
     if args.format == "json":
-        print(render_json(reports, errors=errors))
+        out = as_json(reports, errors=errors)
+        if calibration is not None:
+            out["calibration"] = calibration.to_dict()
+        print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print(render_table(reports))
         if args.classes and (classes := render_classes(reports)):
@@ -107,6 +132,9 @@ def run_eval(args: argparse.Namespace) -> int:
         if errors:
             print()
             print(render_errors(errors))
+        if calibration is not None:
+            print()
+            print(render_calibration(calibration))
     if args.write_baseline:
         write_baseline(reports, args.baseline)
         print(f"wrote {args.baseline} ({len(reports)} sets)", file=sys.stderr)
@@ -120,6 +148,24 @@ def run_eval(args: argparse.Namespace) -> int:
             return 1
         print(f"gate: every figure at or above its floor in {args.baseline}", file=sys.stderr)
     return 0
+
+
+def _calibration(sets: list[GoldSet], args: argparse.Namespace) -> CalibrationReport:
+    """Collect raw-confidence outcomes on the sets that code every incident; with ``--calibrate`` refit and write
+    the table (before the figures are measured, so that they use it). The reliability is of the table in use."""
+    used = calibration_sets(sets)
+    if not used:
+        raise ConfigError("--calibration: no gold set here codes every incident of its texts; give --builtin or "
+                          "../shared/seed/expected.json", code="E201")
+    outcomes = collect_outcomes(used, limit=args.limit)
+    if args.calibrate:
+        path = write_table(fit_table(outcomes), used)
+        load_table.cache_clear()
+        print(f"wrote {path} (fitted on {', '.join(gold.name for gold in used)})", file=sys.stderr)
+        table = read_table(path)
+    else:
+        table = load_table()
+    return calibration_report(outcomes, table, sets=[gold.name for gold in used])
 
 
 def run_review(args: argparse.Namespace) -> int:

@@ -41,6 +41,7 @@ from warledger.extract.claimants import (
     enemy_side,
     resolve_claimant,
 )
+from warledger.extract.confidence import calibrated
 from warledger.extract.cues import find_cues, first_label, line_pattern, vocab_rows
 from warledger.extract.dates import DateMatch
 from warledger.records import Claim, stable_id
@@ -331,7 +332,7 @@ def _claim(
         claimant=claimant.name,
         disputed_by=[],
         evidence=evidence,
-        confidence=round(confidence, 2),
+        confidence=calibrated("claim", round(confidence, 2)),
     )
 
 

@@ -21,6 +21,7 @@ from warledger.extract.analysis import Analysis, Sentence
 from warledger.extract.attribution import find_attribution, prime
 from warledger.extract.casualties import ROLES, Figure
 from warledger.extract.claims import is_aggregate
+from warledger.extract.confidence import calibrated
 from warledger.extract.cues import line_pattern, vocab_rows
 from warledger.extract.event_types import classify
 from warledger.extract.mentions import Mention, read_mentions
@@ -273,7 +274,7 @@ def _to_incident(analysis: Analysis, draft: Draft, default_actor: str | None) ->
         missing=tolls["missing"],
         attributed_to=attributed,
         evidence=evidence,
-        confidence=confidence,
+        confidence=calibrated("incident", confidence),
     )
 
 
