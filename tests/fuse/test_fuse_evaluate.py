@@ -11,7 +11,7 @@ from warledger.errors import InputError
 from warledger.fuse.compare import DEFAULT_SETTINGS
 from warledger.fuse.evaluate import pairwise_scores, read_pairs
 
-PAIRS = Path(__file__).resolve().parent.parent / "fixtures" / "fusion_pairs.jsonl"
+PAIRS = Path(__file__).resolve().parents[2] / "warledger" / "fuse" / "data" / "fusion_pairs.jsonl"
 PRECISION_FLOOR = 0.95
 RECALL_FLOOR = 0.90
 

@@ -24,7 +24,7 @@ from warledger.store.events import (
     update_events,
 )
 
-PAIRS = Path(__file__).resolve().parent.parent / "fixtures" / "fusion_pairs.jsonl"
+PAIRS = Path(__file__).resolve().parents[2] / "warledger" / "fuse" / "data" / "fusion_pairs.jsonl"
 
 
 def extraction(incidents: list[Incident], meta: ArticleMeta, text: str) -> Extraction:

@@ -41,6 +41,7 @@ from warledger.eval.gold import GoldSet, load_sets
 from warledger.eval.review import least_certain, read_records, render_review, render_review_json
 from warledger.eval.run import as_json, evaluate, render_classes, render_errors, render_table, worst
 from warledger.extract.confidence import load_table, read_table
+from warledger.fuse.evaluate import BUILTIN_PAIRS, pairwise_scores, read_pairs
 
 log = logging.getLogger(__name__)
 
@@ -119,13 +120,20 @@ def run_eval(args: argparse.Namespace) -> int:
     calibration = _calibration(sets, args) if args.calibration or args.calibrate else None
     reports = evaluate(sets, limit=args.limit)
     errors = worst(reports, args.errors) if args.errors else []
+    fusion = pairwise_scores(read_pairs(BUILTIN_PAIRS)) if args.builtin else None
     if args.format == "json":
         out = as_json(reports, errors=errors)
         if calibration is not None:
             out["calibration"] = calibration.to_dict()
+        if fusion is not None:
+            out["fusion_pairs"] = {"precision": fusion.precision, "recall": fusion.recall, "f1": fusion.f1,
+                                   "pairs": fusion.pairs, "wrong": len(fusion.errors)}
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print(render_table(reports))
+        if fusion is not None:
+            print()
+            print(fusion.summary())
         if args.classes and (classes := render_classes(reports)):
             print()
             print(classes)

@@ -2,7 +2,7 @@
 
 Public and stable: ``compare(a, b, *, settings) -> MergeDecision``, ``score_pair`` (the same without building
 reasons, for the hot loop), ``VETO``, ``FusionSettings``, ``DEFAULT_SETTINGS``, ``format_count``. The weights are
-measured on tests/fixtures/fusion_pairs.jsonl; docs/fusion.md states the rule.
+measured on warledger/fuse/data/fusion_pairs.jsonl; docs/fusion.md states the rule.
 
 A pair is kept apart outright (``veto``) by any of: the same article (its mentions are already one incident), no
 date or dates more than the reporting lag apart, different countries, places further apart than the radius their

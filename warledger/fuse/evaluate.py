@@ -109,6 +109,10 @@ def pairs_from_dicts(rows: Iterable[dict[str, Any]]) -> list[GoldPair]:
     ]
 
 
+BUILTIN_PAIRS = Path(__file__).parent / "data" / "fusion_pairs.jsonl"
+"""The project's own gold file of report pairs (same event / different events, hard negatives included)."""
+
+
 def read_pairs(path: str | Path) -> list[GoldPair]:
     """Read a gold pairs file; a missing file or a malformed line is an ``InputError`` naming it."""
     file = Path(path)
