@@ -3,6 +3,7 @@
 ``process`` maps documents to extractions lazily; it touches no file or database, so the same function runs in
 one process (the CLI, the Python API) or inside a Dask task (warledger.scale).
 """
+
 from __future__ import annotations
 
 import logging
