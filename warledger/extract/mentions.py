@@ -123,34 +123,42 @@ def _actors(text: str, start: int, end: int) -> list[Cue]:
     return found
 
 
-def _shift(cues: list[Cue], offset: int) -> list[Cue]:
-    return [Cue(c.start + offset, c.end + offset, c.text, c.label, c.row) for c in cues]
+_TOLL_WORDS = re.compile(r"\b(?:hurt|missing|casualt\w*|victims?|toll|bodies|hospitali[sz]ed|no one|nobody)\b", re.I)
+
+
+def worth_reading(text: str) -> bool:
+    """Whether a sentence can say anything about an incident: wording that something happened, a toll, or damage.
+    Most sentences of an article cannot, and this one scan spares them the rest of the work."""
+    return bool(
+        line_pattern("event_verbs").search(text) or _DAMAGE.search(text) or _TOLL_WORDS.search(text)
+    )
 
 
 def read_mentions(sentence: Sentence) -> list[Mention]:
     """The clauses of ``sentence`` as mentions, with dates resolved and the subject carried across clauses."""
     text = sentence.text
+    if not worth_reading(text):
+        return []
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    # each vocabulary is scanned once per sentence, then shared out among its clauses
+    events = [c for c in find_cues("event_types", text) if not _in_spans(c.start, quoted)]
+    weapons = find_cues("weapons", text)
+    targets = [c for c in find_cues("targets", text, overlapping=True) if not _in_spans(c.start, quoted)]
+    places = [p for p in sentence.places if not _in_spans(p.start, quoted)]
     mentions: list[Mention] = []
     for start, end in clause_bounds(text):
         clause = text[start:end]
-        figures = find_figures(text, sentence.numbers, start=start, end=end)
-        events = _shift(find_cues("event_types", clause), start)
         mentions.append(
             Mention(
                 sentence=sentence,
                 start=start,
                 end=end,
-                figures=figures,
-                places=[p for p in _within(sentence.places, start, end) if not _in_spans(p.start, quoted)],
+                figures=find_figures(text, sentence.numbers, start=start, end=end),
+                places=_within(places, start, end),
                 dates=_within(sentence.dates, start, end),
-                event_cues=[c for c in events if not _in_spans(c.start, quoted)],
-                weapons=_shift(find_cues("weapons", clause), start),
-                targets=[
-                    c
-                    for c in _shift(find_cues("targets", clause, overlapping=True), start)
-                    if not _in_spans(c.start, quoted)
-                ],
+                event_cues=_within(events, start, end),
+                weapons=_within(weapons, start, end),
+                targets=_within(targets, start, end),
                 perpetrators=_actors(text, start, end),
                 hypothetical=bool(line_pattern("hypothetical_cues").search(clause)),
                 new_event=bool(_INDEFINITE_EVENT.search(clause)),
