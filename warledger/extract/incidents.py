@@ -23,7 +23,7 @@ from warledger.extract.casualties import ROLES, Figure
 from warledger.extract.claims import is_aggregate
 from warledger.extract.confidence import calibrated
 from warledger.extract.cues import line_pattern, vocab_rows
-from warledger.extract.event_types import classify
+from warledger.extract.event_types import classify, names_one_event
 from warledger.extract.mentions import Mention, read_mentions
 from warledger.records import Count, Evidence, Incident, Location, stable_id
 
@@ -105,12 +105,15 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
 def _concrete(mention: Mention, *, strict: bool) -> bool:
     """One event rather than weapons, a front or the war in general: a toll, or wording that something happened
     together with a place below country level (in a short report such as a headline or a wire snippet, a date or a
-    target will do instead); never background wording
+    target will do instead, and one specific act needs nothing more); never background wording
     ("since the invasion", "so far", "continued to", "every night"), even with a toll: a toll "so far" is a claim."""
     clause = mention.text
+    tolls = any(f.count.value for f in mention.figures)
+    if not strict and not tolls and names_one_event(mention.event_cues):
+        return True  # a short report of one specific act ("troops seized the town") needs nothing more
     if line_pattern("background_cues").search(clause):
         return False
-    if any(f.count.value for f in mention.figures):
+    if tolls:
         return True
     if not line_pattern("event_verbs").search(clause):
         return False
