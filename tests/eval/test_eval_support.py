@@ -127,3 +127,12 @@ def test_one_person_named_in_the_singular_supports_one():
     assert number_supported(1, ["a Russian-appointed official"])
     assert not number_supported(1, ["killing the drivers"])
     assert not number_supported(3, ["killing the driver"])
+
+
+def test_headline_singular_supports_one_but_plural_does_not():
+    from warledger.eval.support import number_supported
+
+    assert number_supported(1, ["Woman killed in rocket attack"])
+    assert number_supported(1, ["saboteur died in a car explosion"])
+    assert not number_supported(1, ["Civilians killed in shelling"])
+    assert not number_supported(1, ["people killed in shelling"])

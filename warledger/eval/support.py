@@ -96,7 +96,12 @@ _ONE_PERSON = re.compile(
     r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|civilian|resident|"
     r"driver|passenger|worker|official|officer|soldier|serviceman|commander|commandant|head|mayor|journalist|"
     r"volunteer|teenager|pensioner|farmer|priest|doctor|medic|rescuer|firefighter|guard|pilot|deputy)\b"
-    r"|\b(?:was|has been) (?:killed|wounded|injured|hurt|shot dead)\b",
+    r"|\b(?:was|has been) (?:killed|wounded|injured|hurt|shot dead)\b"
+    # a headline's bare singular: "Woman killed", "NABU officer killed", "saboteur died", "resident ... dies"
+    r"|\b(?!(?:people|others|children|men|women|police|troops|military|personnel|staff|were|are|been|have|had|"
+    r"being|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
+    r"dozen|million|more|several|many|few|dead)\b)[a-z]{3,}(?<!s)"
+    r"\s+(?:killed|wounded|injured|hurt|died|dies)\b",
     re.IGNORECASE,
 )
 
