@@ -118,3 +118,10 @@ def test_headline_as_joins_cause_and_toll_but_splits_two_events():
     assert len(one) == 1 and one[0].location.name == "Kostiantynivka" and one[0].killed.min == 2
     two = incidents_of("Drone attack on a passenger train injures three as Kherson comes under fire")
     assert len(two) == 2
+
+
+def test_military_reports_destroyed_targets_and_daily_tolls():
+    inc = only("Ukrainian forces destroyed two ammunition depots and a ferry in the Kherson region on Tuesday.")
+    assert inc.location.admin1 == "Kherson Oblast" and inc.date == "2025-11-11"
+    day = only("Four servicemen have died since the beginning of the day in battles near Bakhmut, officials said.")
+    assert day.killed.min == 4 and day.location.admin1 == "Donetsk Oblast"
