@@ -73,6 +73,8 @@ def one_run(files: list[str], *, engine: str, workers: int, partition_size: int,
         "docs_per_s": round(summary["documents_per_second"], 2),
         "command_seconds": round(wall, 1),
         "docs_per_s_command": round(summary["documents"] / wall, 2),
+        "docs_per_cpu_s": round(summary["documents_per_cpu_second"], 2),
+        "cpu_seconds": sorted(summary["cpu_seconds"].values()),
         "peak_rss_mb": sorted(round(v / 2**20) for v in summary["peak_rss"].values()),
         "load_before": [round(x, 2) for x in load_before],
         "load_after": [round(x, 2) for x in os.getloadavg()],
@@ -91,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "warledger-scale-corpus")
     parser.add_argument("--engines", default="local,dask", help="comma-separated (default local,dask)")
     parser.add_argument("--sizes", default="small,large", help="comma-separated (default small,large)")
+    parser.add_argument("--repeat", type=int, default=1, help="run every size and engine this many times, "
+                        "alternating engines so that changes in the machine's load hit both (default 1)")
     parser.add_argument("--db", action="store_true", help="also load the database (and fuse) in each run")
     args = parser.parse_args(argv)
     if args.small % args.per_file:
@@ -98,22 +102,24 @@ def main(argv: list[str] | None = None) -> int:
     files = corpus_files(args.corpus, articles=args.articles, per_file=args.per_file, seed=args.seed)
     subsets = {"small": files[: args.small // args.per_file], "large": files}
     results = []
-    for size in args.sizes.split(","):
-        for engine in args.engines.split(","):
-            result = {"size": size, **one_run(subsets[size], engine=engine, workers=args.workers,
-                                               partition_size=args.partition_size, db=args.db)}
-            print(json.dumps(result), flush=True)
-            results.append(result)
-    header = f"{'size':6} {'engine':6} {'docs':>6} {'docs/s':>7} {'cmd docs/s':>10} {'peak RSS MB':>14}"
-    print(f"\n{header} load before/after")
+    for round_ in range(1, args.repeat + 1):
+        for size in args.sizes.split(","):
+            for engine in args.engines.split(","):
+                result = {"round": round_, "size": size, **one_run(subsets[size], engine=engine, workers=args.workers,
+                                                                   partition_size=args.partition_size, db=args.db)}
+                print(json.dumps(result), flush=True)
+                results.append(result)
+    header = f"{'round':5} {'size':6} {'engine':6} {'docs':>6} {'docs/s':>7} {'cmd docs/s':>10} {'docs/cpu-s':>10}"
+    print(f"\n{header} {'peak RSS MB':>12} load before/after")
     for r in results:
-        print(f"{r['size']:6} {r['engine']:6} {r['documents']:>6} {r['docs_per_s']:>7} {r['docs_per_s_command']:>10} "
-              f"{'/'.join(map(str, r['peak_rss_mb'])):>14} {r['load_before'][0]}/{r['load_after'][0]}")
-    by = {(r["size"], r["engine"]): r for r in results}
-    for size in ("small", "large"):
-        if (size, "local") in by and (size, "dask") in by:
-            ratio = by[(size, "dask")]["docs_per_s"] / by[(size, "local")]["docs_per_s"]
-            print(f"{size}: dask/local = {ratio:.2f}x")
+        print(f"{r['round']:<5} {r['size']:6} {r['engine']:6} {r['documents']:>6} {r['docs_per_s']:>7} "
+              f"{r['docs_per_s_command']:>10} {r['docs_per_cpu_s']:>10} {'/'.join(map(str, r['peak_rss_mb'])):>12} "
+              f"{r['load_before'][0]}/{r['load_after'][0]}")
+    by = {(r["round"], r["size"], r["engine"]): r for r in results}
+    for round_, size, engine in sorted(by):
+        if engine == "dask" and (round_, size, "local") in by:
+            ratio = by[(round_, size, "dask")]["docs_per_s"] / by[(round_, size, "local")]["docs_per_s"]
+            print(f"round {round_}, {size}: dask/local = {ratio:.2f}x")
     return 0
 
 

@@ -92,3 +92,18 @@ def test_a_killed_worker_s_partition_is_redone(corpus: Path, reference_run: tupl
     assert victim not in client.run(os.getpid).values(), "the worker was killed (and its nanny started another)"
     assert partition_files(out) == partition_files(reference)
     assert all_tables(out) == all_tables(reference)
+
+
+def test_local_cluster_workers_run_without_the_statistical_profiler() -> None:
+    """Regression: with the dashboard's profiler on, every worker grew by about 1 MB per partition."""
+    from warledger.scale.engines import DaskEngine
+
+    def callbacks(dask_worker: Any) -> list[str]:
+        return sorted(dask_worker.periodic_callbacks)
+
+    with DaskEngine(workers=1) as engine:
+        [names] = engine.client.run(callbacks).values()
+        usage = engine.usage()
+    assert "profile" not in names and "profile-cycle" not in names
+    [used] = usage.values()
+    assert used.peak_rss > 0 and used.cpu_seconds > 0

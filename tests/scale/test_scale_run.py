@@ -33,6 +33,7 @@ def test_a_local_run_writes_every_table_and_counts_what_it_did(reference_run: tu
     assert {row["language"] for row in tables["skipped"]} == {None, *summary.skipped_language}
     assert json.loads((out / "summary.json").read_text())["documents"] == DOCUMENTS
     assert summary.peak_rss and all(value > 50 * 2**20 for value in summary.peak_rss.values())
+    assert list(summary.cpu_seconds) == list(summary.peak_rss) and summary.documents_per_cpu_second > 0
     manifest = Manifest(out)
     assert len(manifest.entries) == summary.partitions and all(e.documents <= PARTITION_SIZE
                                                                for e in manifest.entries.values())

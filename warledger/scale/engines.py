@@ -1,8 +1,8 @@
 """Engines: where ``warledger run`` maps its tasks. ``local`` runs them one after another in this process (one
 core); ``dask`` runs them on a Dask cluster, a ``LocalCluster`` it starts or a scheduler it is given.
 
-Public and stable: ``Engine``, ``LocalEngine``, ``DaskEngine``, ``open_engine``, and for the workers
-``peak_rss_bytes`` and ``worker_name``.
+Public and stable: ``Engine``, ``LocalEngine``, ``DaskEngine``, ``open_engine``, ``WorkerUsage``, and for the
+workers ``process_usage`` and ``worker_name``.
 
 Both engines take the same task functions (``warledger.scale.partitions.plan_files``,
 ``warledger.scale.partitions.run_partition``) and yield their results as tasks finish, so the driver records each
@@ -14,7 +14,9 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, TypeVar
@@ -22,6 +24,12 @@ from typing import Any, Protocol, TypeVar
 from warledger.errors import ConfigError
 
 log = logging.getLogger(__name__)
+
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+"""Dask settings for the workers of a local cluster. The statistical profiler, which feeds the dashboard, samples
+every running task's stack every 10 ms and keeps the call trees: it costs CPU and grew each worker by about 1 MB per
+partition in our measurements. Workers of a cluster started elsewhere take it from their environment
+(``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``, see docs/scaling.md)."""
 
 R = TypeVar("R")
 
@@ -31,15 +39,25 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def peak_rss_bytes() -> int:
-    """The peak resident memory of this process so far (``VmHWM``), in bytes; 0 where /proc is not available."""
+@dataclass(frozen=True, slots=True)
+class WorkerUsage:
+    """What one worker process has used so far."""
+
+    peak_rss: int
+    """Peak resident memory (``VmHWM``) in bytes; 0 where /proc is not available."""
+    cpu_seconds: float
+    """CPU time (user and system) of the process, model loading included."""
+
+
+def process_usage() -> WorkerUsage:
+    """This process's peak memory and CPU time."""
+    peak = 0
     status = Path(f"/proc/{os.getpid()}/status")
-    if not status.exists():
-        return 0
-    for line in status.read_text(encoding="ascii", errors="replace").splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) * 1024
-    return 0
+    if status.exists():
+        for line in status.read_text(encoding="ascii", errors="replace").splitlines():
+            if line.startswith("VmHWM:"):
+                peak = int(line.split()[1]) * 1024
+    return WorkerUsage(peak, round(time.process_time(), 2))
 
 
 class Engine(Protocol):
@@ -55,8 +73,8 @@ class Engine(Protocol):
         """How many worker processes run tasks."""
         ...
 
-    def peak_rss(self) -> dict[str, int]:
-        """Peak resident memory of each worker process so far, in bytes, by worker."""
+    def usage(self) -> dict[str, WorkerUsage]:
+        """Peak memory and CPU time of each worker process so far, by worker."""
         ...
 
     def close(self) -> None: ...
@@ -79,8 +97,8 @@ class LocalEngine:
     def workers(self) -> int:
         return 1
 
-    def peak_rss(self) -> dict[str, int]:
-        return {worker_name(): peak_rss_bytes()}
+    def usage(self) -> dict[str, WorkerUsage]:
+        return {worker_name(): process_usage()}
 
     def close(self) -> None:
         return None
@@ -104,6 +122,7 @@ class DaskEngine:
     name = "dask"
 
     def __init__(self, *, scheduler: str | None = None, workers: int | None = None) -> None:
+        import dask
         from distributed import Client, LocalCluster
 
         # distributed logs every worker start and stop at INFO; show that only when warledger logs debug
@@ -116,8 +135,9 @@ class DaskEngine:
         else:
             count = workers or os.cpu_count() or 1
             log.info("starting a local Dask cluster of %d worker processes", count)
-            self.cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                        dashboard_address=None, silence_logs=logging.ERROR)
+            with dask.config.set(WORKER_CONFIG):  # the nannies copy it into every worker they (re)start
+                self.cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                            dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
 
     def map(self, fn: Callable[..., R], items: Sequence[Any], **options: Any) -> Iterator[R]:
@@ -133,9 +153,9 @@ class DaskEngine:
     def workers(self) -> int:
         return len(self.client.scheduler_info().get("workers", {}))
 
-    def peak_rss(self) -> dict[str, int]:
-        found = self.client.run(peak_rss_bytes)
-        return {str(address): int(value) for address, value in sorted(found.items())}
+    def usage(self) -> dict[str, WorkerUsage]:
+        found = self.client.run(process_usage)
+        return {str(address): value for address, value in sorted(found.items())}
 
     def close(self) -> None:
         self.client.close()

@@ -158,6 +158,8 @@ def _jsonl_segments(path: str, *, every: int) -> tuple[Segment, ...]:
                     cuts.append((offset, number, documents))
                 documents += 1
             offset += len(line)
+    if not documents:  # empty or blank: read_file reports it (E102)
+        return (Segment(path, "file"),)
     segments = []
     for index, (byte, line_no, before) in enumerate(cuts):
         following = cuts[index + 1] if index + 1 < len(cuts) else None

@@ -33,8 +33,9 @@ from warledger.scale.partitions import FilePlan, Partition, list_inputs, make_pa
 log = logging.getLogger(__name__)
 
 PLAN_BATCH_FILES = 256
-PLAN_BATCH_BYTES = 64 * 1024 * 1024
-"""Small files are planned (hashed) in batches of up to this many files or bytes per task."""
+PLAN_BATCH_BYTES = 8 * 1024 * 1024
+"""Files are planned (hashed, cut) in batches of up to this many files or bytes per task, so that many small files
+make few tasks and big files are planned in parallel."""
 SUMMARY_NAME = "summary.json"
 
 
@@ -56,14 +57,24 @@ class RunSummary(Counts):
     elapsed: float = 0.0
     peak_rss: dict[str, int] = field(default_factory=dict)
     """Peak resident memory of each worker process, in bytes."""
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
+    """CPU time of each worker process (for ``local``, the one process, planning included)."""
     loaded: dict[str, Any] | None = None
 
     @property
     def documents_per_second(self) -> float:
         return self.documents_this_run / self.extract_seconds if self.extract_seconds > 0 else 0.0
 
+    @property
+    def documents_per_cpu_second(self) -> float:
+        """Documents extracted by this run per CPU second of the workers: throughput per core, whatever else the
+        machine was doing."""
+        cpu = sum(self.cpu_seconds.values())
+        return self.documents_this_run / cpu if cpu > 0 else 0.0
+
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "documents_per_second": round(self.documents_per_second, 2)}
+        return {**asdict(self), "documents_per_second": round(self.documents_per_second, 2),
+                "documents_per_cpu_second": round(self.documents_per_cpu_second, 2)}
 
     def lines(self) -> list[str]:
         """The human summary, one fact a line."""
@@ -81,8 +92,8 @@ class RunSummary(Counts):
             f"incidents        {self.incidents}",
             f"claims           {self.claims}",
             f"elapsed          {self.elapsed:.1f} s (extraction {self.extract_seconds:.1f} s)",
-            f"throughput       {self.documents_per_second:.1f} documents/s "
-            f"({self.documents_this_run} documents extracted by this run)",
+            f"throughput       {self.documents_per_second:.1f} documents/s, "
+            f"{self.documents_per_cpu_second:.1f} per CPU second ({self.documents_this_run} documents this run)",
         ]
         if mb:
             out.append(f"peak memory      {max(mb):.0f} MB per worker at most ({len(mb)} measured)")
@@ -201,5 +212,7 @@ def _extract(inputs: Sequence[str], *, out: Path, engine: str, scheduler: str | 
         summary.extract_seconds = time.perf_counter() - extract_started
         if bar is not None:
             bar.close()
-        summary.peak_rss = chosen.peak_rss()
+        usage = chosen.usage()
+        summary.peak_rss = {worker: used.peak_rss for worker, used in usage.items()}
+        summary.cpu_seconds = {worker: used.cpu_seconds for worker, used in usage.items()}
     return summary, manifest, partitions
