@@ -130,7 +130,10 @@ def worth_reading(text: str) -> bool:
     """Whether a sentence can say anything about an incident: wording that something happened, a toll, or damage.
     Most sentences of an article cannot, and this one scan spares them the rest of the work."""
     return bool(
-        line_pattern("event_verbs").search(text) or _DAMAGE.search(text) or _TOLL_WORDS.search(text)
+        line_pattern("event_verbs").search(text)
+        or _DAMAGE.search(text)
+        or _TOLL_WORDS.search(text)
+        or line_pattern("incident_words").search(text)
     )
 
 
