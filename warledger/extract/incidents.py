@@ -23,7 +23,7 @@ from warledger.extract.casualties import ROLES, Figure
 from warledger.extract.claims import is_aggregate
 from warledger.extract.confidence import calibrated
 from warledger.extract.cues import line_pattern, vocab_rows
-from warledger.extract.event_types import STANDING_ROLES, classify, names_one_event, role, violent
+from warledger.extract.event_types import classify, names_one_event, role, violent
 from warledger.extract.mentions import Mention, read_mentions
 from warledger.records import Count, Evidence, Incident, Location, stable_id
 
@@ -115,9 +115,9 @@ def _concrete(mention: Mention, *, strict: bool) -> bool:
         return False
     if tolls:
         return True
-    named = not strict and any(role(c) in STANDING_ROLES for c in violent(mention.event_cues))
+    named = not strict and any(role(c) in ("act", "event") for c in violent(mention.event_cues))
     if not named and not line_pattern("event_verbs").search(clause):
-        return False  # a short report may name the event by a noun or its means ("an arms cache", "a grenade")
+        return False  # a short report may name the event by a noun ("an arms cache was found")
     place = mention.best_place
     if place is not None and place.location.precision <= 5:
         return True
