@@ -31,7 +31,7 @@ from make_corpus import make_corpus  # noqa: E402
 
 def corpus_files(folder: Path, *, articles: int, per_file: int, seed: int) -> list[str]:
     """The corpus's WARC files, written unless a marker says this exact corpus is already there."""
-    marker = folder / "corpus.json"
+    marker = folder / ".corpus.json"  # hidden: a run over the folder walks past it
     wanted = {"articles": articles, "per_file": per_file, "seed": seed}
     if not marker.exists() or json.loads(marker.read_text())["spec"] != wanted:
         shutil.rmtree(folder, ignore_errors=True)
