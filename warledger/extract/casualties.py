@@ -128,8 +128,9 @@ def _active(text: str, number: NumberMatch, patterns: dict) -> Figure | None:
     before = text[: number.start]
     gap = _ACTIVE_GAP.search(before)
     head = before[: gap.start()] if gap else before
-    if _TOLL.search(before):
-        return Figure("killed", number.count, _TOLL.search(before).start(), number.end)  # type: ignore[union-attr]
+    toll = _TOLL.search(before)
+    if toll:
+        return Figure("killed", number.count, toll.start(), number.end)
     for role in ROLES:
         pattern = patterns.get((role, "active"))
         if pattern is None:
