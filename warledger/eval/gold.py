@@ -1,7 +1,7 @@
 """Gold sets: read the schema of the shared data README, and the seed's ``expected.json``, into typed records.
 
 Public and stable: ``GoldSet``, ``GoldItem``, ``GoldIncident``, ``GoldClaim``, ``GoldCount``, ``read_gold``,
-``builtin_paths`` and ``load_sets``.
+``builtin_paths``, ``load_sets``, ``report_key`` and ``report_ranges``.
 
 A gold file is JSON Lines, one item a line::
 
@@ -50,6 +50,16 @@ class GoldCount:
     def is_range(self) -> bool:
         """True for UCDP-style tolls, scored as "inside [low, high]" rather than exactly."""
         return self.low is not None or self.high is not None
+
+    @property
+    def bounds(self) -> tuple[int, int] | None:
+        """The [low, high] a UCDP toll is scored against (``best`` stands in for a missing end); None for a worded
+        toll or a range with neither end nor best."""
+        if not self.is_range:
+            return None
+        low = self.low if self.low is not None else self.best
+        high = self.high if self.high is not None else self.best
+        return None if low is None or high is None else (low, high)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +124,32 @@ class GoldSet:
     path: str
     sha256: str
     items: list[GoldItem] = field(default_factory=list)
+
+
+ReportKey = tuple[str, str | None]
+
+
+def report_key(item: GoldItem) -> ReportKey:
+    """What makes items one report: the same text (whitespace runs collapsed) and the same published date."""
+    return " ".join(item.text.split()), item.published
+
+
+def report_ranges(items: Iterable[GoldItem]) -> dict[ReportKey, tuple[int, int]]:
+    """The summed killed [low, high] of each report that two or more items share (UCDP codes one report as one
+    event per place, each its own item): the sums of ``GoldCount.bounds`` over the report's gold incidents with a
+    UCDP-style killed toll. Reports of one item, and reports without such a toll, are left out."""
+    members: dict[ReportKey, list[GoldItem]] = {}
+    for item in items:
+        members.setdefault(report_key(item), []).append(item)
+    ranges: dict[ReportKey, tuple[int, int]] = {}
+    for key, group in members.items():
+        if len(group) < 2:
+            continue
+        bounds = [b for item in group for incident in item.incidents
+                  if incident.killed is not None and (b := incident.killed.bounds) is not None]
+        if bounds:
+            ranges[key] = (sum(low for low, _ in bounds), sum(high for _, high in bounds))
+    return ranges
 
 
 class _Line:

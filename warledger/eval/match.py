@@ -131,10 +131,8 @@ def count_agrees(count: Count | None, gold: GoldCount | None) -> bool:
     if gold is None or count is None:
         return gold is None and count is None
     if gold.is_range:
-        value = count.value
-        low = gold.low if gold.low is not None else gold.best
-        high = gold.high if gold.high is not None else gold.best
-        return value is not None and low is not None and high is not None and low <= value <= high
+        value, bounds = count.value, gold.bounds
+        return value is not None and bounds is not None and bounds[0] <= value <= bounds[1]
     return (count.min, count.max) == (gold.min, gold.max)
 
 

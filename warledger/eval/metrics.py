@@ -42,6 +42,7 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("killed_exact", "matched incidents with a worded toll in gold or prediction: same killed min and max"),
     ("injured_exact", "matched incidents with a worded toll in gold or prediction: same injured min and max"),
     ("killed_in_range", "matched incidents with a UCDP toll and a predicted killed count: inside [low, high]"),
+    ("killed_in_report_range", "the same cases: inside [low, high] or inside the report's summed [low, high]"),
     ("killed_given", "matched incidents with a UCDP toll: a killed count was predicted"),
     ("oblast", "gold incidents with an oblast: the aligned prediction has the same oblast"),
     ("place", "gold incidents with a place (where_prec 1-3): the aligned prediction names the same place"),

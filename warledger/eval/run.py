@@ -20,7 +20,7 @@ from typing import Any
 from tqdm import tqdm
 
 from warledger.errors import InputError
-from warledger.eval.gold import GoldItem, GoldSet, load_sets
+from warledger.eval.gold import GoldItem, GoldSet, load_sets, report_key, report_ranges
 from warledger.eval.metrics import FIGURES, INVENTED, ItemScore, SetReport, summarise
 from warledger.eval.scoring import score_item
 from warledger.records import Extraction
@@ -53,13 +53,18 @@ def pipeline_extractor() -> Extractor:
 def evaluate_set(
     gold: GoldSet, *, extractor: Extractor, limit: int | None = None, progress: bool | None = None
 ) -> SetReport:
-    """Extract every item of one set (the first ``limit`` when given) and sum the scores into a ``SetReport``."""
+    """Extract every item of one set (the first ``limit`` when given) and sum the scores into a ``SetReport``.
+
+    Reports that several items share (same text and published date) are summed over the whole set, ``limit`` or
+    not, for ``killed_in_report_range``."""
     items = gold.items[:limit] if limit is not None else gold.items
+    reports = report_ranges(gold.items)
     show = progress if progress is not None else sys.stderr.isatty() and len(items) >= PROGRESS_MIN_ITEMS
     scores: list[ItemScore] = []
     started = time.perf_counter()
     for item in tqdm(items, desc=gold.name, unit="item", disable=not show, leave=False, file=sys.stderr):
-        scores.append(score_item(item, extractor(item), set_name=gold.name))
+        scores.append(score_item(item, extractor(item), set_name=gold.name,
+                                 report_range=reports.get(report_key(item))))
     elapsed = time.perf_counter() - started
     log.info("%s: %d items in %.1f s", gold.name, len(items), elapsed)
     return summarise(gold.name, path=gold.path, sha256=gold.sha256, scores=scores)

@@ -5,7 +5,9 @@
 - items labelled per document (CASE-style) give the document's predicted type, which is the ``event_type`` of its
   most confident incident (the first on a tie) or None when no incident was emitted; a null gold type asks for no
   incident at all;
-- items coded per incident are matched and aligned (``match``), then each field is checked on the pair;
+- items coded per incident are matched and aligned (``match``), then each field is checked on the pair; a
+  predicted killed count is also checked against ``report_range``, the killed range summed over every item of the
+  same report (``gold.report_ranges``), for ``killed_in_report_range``;
 - every extraction is checked for values its text does not support (``support``).
 
 Problem weights order the ``--errors`` listing: a missed or invented incident weighs most, then wrong fields.
@@ -86,7 +88,14 @@ def _score_document(score: ItemScore, item: GoldItem, incidents: Sequence[Incide
             score.problem(SPURIOUS, f"event type: predicted {predicted}, gold {item.event_type}")
 
 
-def _check_fields(score: ItemScore, pair: Pair | None, gold: GoldIncident, incident: Incident | None) -> None:
+def _inside(count: Count | None, bounds: tuple[int, int] | None) -> bool:
+    """The predicted figure (its min, else its max) lies inside ``bounds``."""
+    value = count.value if count is not None else None
+    return value is not None and bounds is not None and bounds[0] <= value <= bounds[1]
+
+
+def _check_fields(score: ItemScore, pair: Pair | None, gold: GoldIncident, incident: Incident | None,
+                  report_range: tuple[int, int] | None = None) -> None:
     """Per-field checks on one gold incident and the prediction aligned with it (None when there is none)."""
     label = gold.place or gold.admin1 or gold.date or "incident"
     loc = incident.location if incident is not None else None
@@ -124,15 +133,21 @@ def _check_fields(score: ItemScore, pair: Pair | None, gold: GoldIncident, incid
                 score.ratio("killed_given").add(got_count is not None and got_count.value is not None)
                 if got_count is not None and got_count.value is not None:
                     score.ratio("killed_in_range").add(ok)
+                    score.ratio("killed_in_report_range").add(ok or _inside(got_count, report_range))
         elif ref is not None or got_count is not None:
             score.ratio(f"{name}_exact").add(ok)
         else:
             continue
         if not ok and (ref is None or not ref.is_range or got_count is not None):
-            score.problem(WRONG_FIELD, f"{label}: {name} {describe_count(got_count)}, gold {describe_count(ref)}")
+            note = ""
+            if name == "killed" and report_range is not None and _inside(got_count, report_range):
+                note = f" (inside the report's {report_range[0]}-{report_range[1]})"
+            score.problem(WRONG_FIELD,
+                          f"{label}: {name} {describe_count(got_count)}, gold {describe_count(ref)}{note}")
 
 
-def _score_incidents(score: ItemScore, item: GoldItem, incidents: Sequence[Incident]) -> None:
+def _score_incidents(score: ItemScore, item: GoldItem, incidents: Sequence[Incident],
+                     report_range: tuple[int, int] | None = None) -> None:
     score.gold_incidents = len(item.incidents)
     score.predicted_incidents = len(incidents)
     if not item.incidents:
@@ -146,7 +161,7 @@ def _score_incidents(score: ItemScore, item: GoldItem, incidents: Sequence[Incid
         incident = incidents[pair.pred] if pair is not None else None
         if pair is None or not pair.matched:
             score.problem(MISSED, f"missed gold incident: {describe_gold_incident(gold)}")
-        _check_fields(score, pair, gold, incident)
+        _check_fields(score, pair, gold, incident, report_range)
     matched_preds = {pair.pred for pair in pairs if pair.matched}
     for p, incident in enumerate(incidents):
         if p not in matched_preds:
@@ -179,8 +194,12 @@ def _score_claims(score: ItemScore, item: GoldItem, claims: Sequence[Claim]) -> 
             score.problem(SPURIOUS, f"unmatched claim: {describe_claim(claim)}")
 
 
-def score_item(item: GoldItem, extraction: Extraction | None, *, set_name: str = "") -> ItemScore:
-    """Score one prediction (None when the extractor skipped the text) against one gold item."""
+def score_item(item: GoldItem, extraction: Extraction | None, *, set_name: str = "",
+               report_range: tuple[int, int] | None = None) -> ItemScore:
+    """Score one prediction (None when the extractor skipped the text) against one gold item.
+
+    ``report_range`` is the killed [low, high] summed over the item's report (``gold.report_ranges``), None when
+    the item is alone in its report; without it ``killed_in_report_range`` equals ``killed_in_range``."""
     incidents = list(extraction.incidents) if extraction else []
     claims = list(extraction.claims) if extraction else []
     score = ItemScore(item=item, set_name=set_name)
@@ -191,7 +210,7 @@ def score_item(item: GoldItem, extraction: Extraction | None, *, set_name: str =
     if item.labels_document:
         _score_document(score, item, incidents)
     else:
-        _score_incidents(score, item, incidents)
+        _score_incidents(score, item, incidents, report_range)
     _score_claims(score, item, claims)
     text = item.text if extraction is None else f"{item.text}\n\n{extraction.article.text}"
     published = item.published or (extraction.article.published if extraction else None)
