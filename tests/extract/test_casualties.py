@@ -27,6 +27,8 @@ def figures(text: str) -> dict[str, Count]:
         ("The head of the village council, wounded on Monday, died in hospital.", {"killed": Count(1, 1)}),
         ("Artillery crews destroyed 35 servicemen of the brigade.", {"killed": Count(35, 35)}),
         ("Artillery crews destroyed 35 tanks of the brigade.", {}),
+        ("About 60 invaders were liquidated near the bridge.", {"killed": Count(60, 60, "about")}),
+        ("Twelve armoured vehicles were destroyed near the bridge.", {}),
         ("The attack on the depot killed two workers.", {"killed": Count(2, 2)}),
     ],
 )

@@ -66,6 +66,12 @@ def incident(text: str, *, tolls: int = 0, place: bool = False) -> bool:
         ("Sappers defused a mine found near the school.", "Disrupted weapons use"),
         ("Air defences shot down twelve drones overnight.", "Disrupted weapons use"),
         ("A large cache of explosives was discovered in a farmhouse.", "Disrupted weapons use"),
+        ("The brigade repelled a counterattack on the southern flank.", "Armed clash"),
+        ("The enemy suffered heavy losses trying to break through near the river.", "Armed clash"),
+        ("The battalion lost up to 70 servicemen in the assault, the ministry claimed.", "Armed clash"),
+        ("About 30 invaders were liquidated in the forest.", "Armed clash"),
+        ("Aerospace Forces hit an enemy command post overnight.", "Air/drone strike"),
+        ("Government troops advanced 15 kilometres along the highway.", "Government regains territory"),
     ],
 )
 def test_each_class_from_its_wording_and_context(text: str, expected: str) -> None:

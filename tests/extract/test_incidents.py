@@ -125,3 +125,32 @@ def test_military_reports_destroyed_targets_and_daily_tolls():
     assert inc.location.admin1 == "Kherson Oblast" and inc.date == "2025-11-11"
     day = only("Four servicemen have died since the beginning of the day in battles near Bakhmut, officials said.")
     assert day.killed.min == 4 and day.location.admin1 == "Donetsk Oblast"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "admin1"),
+    [
+        ("Russian forces launched a failed counterattack near Vuhledar on Monday.", "Armed clash", "Donetsk Oblast"),
+        ("The enemy thwarted the attempts of an offensive near Kupiansk on Monday.", "Armed clash", "Kharkiv Oblast"),
+        ("Two companies lost about 90 soldiers near Orikhiv on Monday, the ministry claimed.", "Armed clash",
+         "Zaporizhzhia Oblast"),
+        ("Aerospace Forces dealt a massive blow to enemy reserves in the Kherson region.", "Air/drone strike",
+         "Kherson Oblast"),
+    ],
+)
+def test_military_report_wording_is_an_incident(text, event_type, admin1):
+    inc = only(text)
+    assert (inc.event_type, inc.location.admin1) == (event_type, admin1)
+    assert inc.killed is None  # "lost 90 soldiers" is a loss, not a count of the dead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police thwarted an attempt to smuggle cigarettes across the border in the Zakarpattia region.",
+        "The regional aviation authority in the Lviv region reopened two airfields to civilian flights.",
+        "The army lost 300 trucks to mechanical faults in the Kharkiv region over the winter.",
+    ],
+)
+def test_lookalikes_of_military_report_wording_are_not_incidents(text):
+    assert incidents_of(text) == []

@@ -121,6 +121,11 @@ def _passive_or_noun(text: str, number: NumberMatch, patterns: dict) -> Figure |
             m = pattern.match(text, cursor) if pattern else None
             if m:
                 return Figure(role, number.count, number.start, m.end())
+    people_only = patterns.get(("killed", "passive_people"))
+    if people_only and re.match(rf"\s*{_people_phrase()}", text[number.end : cursor], re.I):
+        m = people_only.match(text, cursor)
+        if m:  # "60 invaders were liquidated", never "five tanks were destroyed"
+            return Figure("killed", number.count, number.start, m.end())
     return None
 
 
