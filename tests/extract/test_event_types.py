@@ -72,6 +72,11 @@ def incident(text: str, *, tolls: int = 0, place: bool = False) -> bool:
         ("About 30 invaders were liquidated in the forest.", "Armed clash"),
         ("Aerospace Forces hit an enemy command post overnight.", "Air/drone strike"),
         ("Government troops advanced 15 kilometres along the highway.", "Government regains territory"),
+        ("After heavy clashes, the army recaptured the border village from the rebels.", "Government regains territory"),
+        ("Rebels took control of the town after government troops pulled out of it.",
+         "Non-violent transfer of territory"),
+        ("Rebels seized the town after clashes, hours after the army withdrew from the hills.",
+         "Non-state actor overtakes territory"),
     ],
 )
 def test_each_class_from_its_wording_and_context(text: str, expected: str) -> None:

@@ -154,3 +154,11 @@ def test_military_report_wording_is_an_incident(text, event_type, admin1):
 )
 def test_lookalikes_of_military_report_wording_are_not_incidents(text):
     assert incidents_of(text) == []
+
+
+def test_an_event_named_by_its_year_is_history_not_this_event():
+    inc = only("Ukrainian forces recaptured two villages near Kupiansk on Monday, close to the site of a deadly "
+               "2022 chemical weapons attack.")
+    assert inc.event_type == "Government regains territory"
+    today = only("Gunmen massacred 12 civilians near Kupiansk on Monday.")
+    assert today.event_type == "Attack"

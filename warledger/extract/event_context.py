@@ -123,6 +123,10 @@ class Roles:
         clause = self.placed[i].clause
         return [p for p in self.placed[i + 1 :] if p.clause == clause]
 
+    def has(self, role: str) -> bool:
+        """Whether any cue of the incident has ``role``."""
+        return any(p.role == role for p in self.placed)
+
     def sides(self) -> set[str]:
         """The roles of every actor and target named anywhere in the incident."""
         return {p.role for p in self.placed if p.role in CONTEXT_ROLES}

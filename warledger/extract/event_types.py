@@ -22,7 +22,9 @@ cue counts. Three questions are answered from the cues of a clause (or of all th
     (shot down, seized, defused). Before scoring, generic wording is re-read from who did what to whom
     (``event_context``): an attack with no explosive means on an armed target is an armed clash, by an armed group
     on civilians an attack; ground taken by government forces is regained territory, by rebels or an invader
-    overtaken territory.
+    overtaken territory. As in ACLED, a battle after which one side holds the ground is the change of territory, not
+    an armed clash, and ground taken after the other side left it ("after the army pulled out") with no fighting
+    named is a non-violent transfer of territory.
 """
 
 from __future__ import annotations
@@ -31,12 +33,17 @@ from collections import Counter
 from collections.abc import Sequence
 
 from warledger.extract.cues import Cue, vocab_rows
-from warledger.extract.event_context import ARMED_ROLES, Roles, reread
+from warledger.extract.event_context import ARMED_CLASH, ARMED_ROLES, Roles, reread
 
 DEFAULT_EVENT_TYPE = "Shelling/artillery/missile attack"
 """The war's commonest sub-event, used when the wording names an attack but not its means."""
 
 DISRUPTED = "Disrupted weapons use"
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+"""ACLED codes a battle after which one side holds the ground as the change of territory, not as an armed clash."""
+NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
+WITHDRAWAL = "withdrawal"
+"""The role of wording that one side left the ground ("after the army pulled out of the city")."""
 WEAPON_BONUS = 3
 """What a named weapon adds to the type it implies (a drone to an air/drone strike)."""
 
@@ -145,4 +152,8 @@ def classify(cues: Sequence[Cue], weapon: str | None) -> tuple[str, Cue | None]:
     if not scores:
         return roles.without_cue() or DEFAULT_EVENT_TYPE, None
     label = scores.most_common(1)[0][0]
+    if label == ARMED_CLASH and (taken := [t for t in TERRITORY if scores[t]]):
+        label = max(taken, key=lambda t: scores[t])  # a battle that changed who holds the ground is coded as that
+    if label in TERRITORY and not scores[ARMED_CLASH] and roles.has(WITHDRAWAL):
+        return NON_VIOLENT_TRANSFER, first.get(label)  # the ground was left, not fought for
     return label, first.get(label)

@@ -44,6 +44,8 @@ _INDEFINITE_EVENT = re.compile(
 )
 _DAMAGE = re.compile(r"\b(?:damag\w*|destroy\w*|hit|fires?|blaze|ablaze|burn\w*|struck|collapsed|rubble)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]{8,}[\"”]")
+_DATED_BEFORE = re.compile(r"\b(?:the|a|an|its|their|deadly)\s+(?:[\w-]+\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+)?$", re.I)
+"""Wording dated to a year as a name ("a deadly 2017 chemical attack", "the 2014 offensive") recalls another event."""
 
 
 @dataclass(eq=False)
@@ -144,7 +146,10 @@ def read_mentions(sentence: Sentence) -> list[Mention]:
         return []
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     # each vocabulary is scanned once per sentence, then shared out among its clauses
-    events = [c for c in find_cues("event_types", text) if not _in_spans(c.start, quoted)]
+    events = [
+        c for c in find_cues("event_types", text)
+        if not _in_spans(c.start, quoted) and not _DATED_BEFORE.search(text, max(0, c.start - 40), c.start)
+    ]
     weapons = find_cues("weapons", text)
     targets = [c for c in find_cues("targets", text, overlapping=True) if not _in_spans(c.start, quoted)]
     places = [p for p in sentence.places if not _in_spans(p.start, quoted)]
