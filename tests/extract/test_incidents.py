@@ -162,3 +162,41 @@ def test_an_event_named_by_its_year_is_history_not_this_event():
     assert inc.event_type == "Government regains territory"
     today = only("Gunmen massacred 12 civilians near Kupiansk on Monday.")
     assert today.event_type == "Attack"
+
+
+def article(*paragraphs: str) -> str:
+    """A whole article: a title, a standfirst and three or more paragraphs (``incidents.ARTICLE_PARAGRAPHS``)."""
+    standfirst = "Diplomats in both capitals describe the mood as cautious."
+    return "\n\n".join(("Leaders meet as the war grinds on", standfirst, *paragraphs))
+
+
+_TALKS = "The two presidents spoke by phone on Wednesday about grain exports and prisoner exchanges."
+_CLOSE = "Neither side gave details of the next round of talks, which officials expect early next month."
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "In 2014 Russia seized Crimea and sent troops into the Donbas.",  # dated to a year only
+        "The bloody battle of Bakhmut is still remembered by both armies.",  # names the war, no verb, no date
+        "Frequent strikes on occupied Crimea have weakened the fleet.",
+        "The talks have been tense since Russia annexed Crimea.",
+        "Suburbs near Kyiv were brutally targeted in the early days of the invasion.",
+        "Sanctions aim to hit Moscow's ability to pay for the war.",  # a capital meaning its government
+        "He accused Kyiv of planning an attack on the bridge.",
+        "A survey asked about the possible liberation of Crimea by force.",
+        "Mariupol has been bombed out of existence.",
+    ],
+)
+def test_an_article_recalling_the_war_reports_no_incident(background):
+    assert incidents_of(article(_TALKS, background, _CLOSE)) == []
+
+
+def test_an_undated_reference_still_adds_to_the_event_the_article_reports():
+    text = article(
+        "Russian drones struck Odesa overnight, damaging a school and a church, regional officials said on Thursday.",
+        "Several buildings were damaged in the attacks on Odesa, though no casualties were reported.",
+        _CLOSE,
+    )
+    inc = only(text)
+    assert inc.location.name == "Odesa" and inc.killed == Count(0, 0)  # the toll came from the reference

@@ -1,7 +1,10 @@
 """From mentions to incidents: one incident per real event within an article.
 
 1. Every clause that reads as an incident of its own (a violent cue or a toll, and a place, a toll or a weapon)
-   opens a draft.
+   opens a draft. Not history: a clause dated only to a year ("in 2014 Russia seized Crimea") is background, and in
+   a whole article a clause that only names a kind of event, with no verb, toll or date of its own ("the battle of
+   Bakhmut", "the attacks on Odesa"), refers to the war or to an event reported elsewhere: it may add to a draft
+   of the same place but never opens one.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
    is unambiguous and near.
@@ -82,9 +85,12 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             recent.append((sentence, []))
             continue
         opened: list[Draft] = []
+        referring: list[Draft] = []
         for mention in read_mentions(sentence):
             opens = mention.is_incident() and _concrete(mention, strict=is_article)
-            if opens and (mention.best_place or mention.new_event or not _referent(recent, sentence)):
+            if opens and is_article and _names_the_war(mention):
+                referring.append(Draft([mention]))
+            elif opens and (mention.best_place or mention.new_event or not _referent(recent, sentence)):
                 opened.append(Draft([mention]))
             elif mention.figures or mention.targets or mention.damage:
                 target = _referent(recent, sentence)
@@ -94,6 +100,8 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             deferred += [d for d in opened if not _has_toll(d)]
             opened = [d for d in opened if _has_toll(d)]
         survivors = [_merge_or_add(drafts, draft) for draft in opened]
+        # "the attacks on Odesa": no event of its own, only what it adds to one the article reports
+        survivors += [h for d in referring if (h := _merge_or_add(drafts, d, may_add=False)) is not d]
         recent.append((sentence, list(dict.fromkeys(survivors))))
     for draft in deferred:  # a headline or caption without a toll: only what it adds to a body incident
         _merge_or_add(drafts, draft, may_add=False)
@@ -109,6 +117,8 @@ def _concrete(mention: Mention, *, strict: bool) -> bool:
     ("since the invasion", "so far", "continued to", "every night"), even with a toll: a toll "so far" is a claim."""
     clause = mention.text
     tolls = any(f.count.value for f in mention.figures)
+    if _history(mention, strict=strict):
+        return False
     if not strict and not tolls and names_one_event(mention.event_cues):
         return True  # a short report of one specific act ("troops seized the town") needs nothing more
     if line_pattern("background_cues").search(clause):
@@ -125,6 +135,29 @@ def _concrete(mention: Mention, *, strict: bool) -> bool:
         return False  # in a whole article, a toll-less attack "on the country" or nowhere is a summary
     dated = mention.date is not None and mention.date_precision in ("day", "week")
     return dated or bool(mention.targets) or any(f.count.value == 0 for f in mention.figures)
+
+
+FINITE_ROLES = frozenset({"verb", "act"})
+"""Cue roles that say something happened (a verb), rather than name a kind of event (a noun or a weapon)."""
+
+
+def _names_the_war(mention: Mention) -> bool:
+    """Whether an article's clause names a kind of event ("the battle of Bakhmut", "strikes on occupied Crimea",
+    "the attacks on Odesa") with neither a toll nor a date of its own: it refers to the war or to an event reported
+    elsewhere in the article, and may add to that one but not stand as a new one. A verb ("drones struck ...") or a
+    toll reports an event."""
+    if any(f.count.value for f in mention.figures) or (mention.date is not None and "date" not in mention.inherited):
+        return False
+    return not any(role(c) in FINITE_ROLES for c in violent(mention.event_cues))
+
+
+def _history(mention: Mention, *, strict: bool) -> bool:
+    """Whether the clause is dated to a year only, before the report's year ("in 2014 Russia seized Crimea") or, in an
+    article, at all: events are reported to the day, the week or the month; a year dates history."""
+    if mention.date is None or mention.date_precision != "year" or "date" in mention.inherited:
+        return False
+    published = mention.sentence.published
+    return strict or (published is not None and mention.date.year < published.year)
 
 
 def _referent(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence) -> Draft | None:

@@ -101,10 +101,15 @@ _SPEAKS_AFTER = re.compile(
     r"denies|denied|accuses|accused|insists|insisted|believes|hopes|refuses|refused|demands|demanded|urges|urged|asks|"
     r"asked|announced|warned|warns|rejected|rejects|agreed|agrees|vowed|vows|threatens|threatened|responded|"
     r"blames|blamed|admits|admitted|confirmed|considers|expects|intends|plans|seeks|sought|gives|give|gave|offers|"
-    r"offered|proposes|proposed|responds|negotiates|signed|signs|recognises|recognizes|recognised|recognized)\b"
+    r"offered|proposes|proposed|responds|negotiates|signed|signs|recognises|recognizes|recognised|recognized|"
+    r"launched|implemented|ordered|is\s+(?:\w+\s+)?(?:not\s+)?(?:able|unable|ready|willing|trying))\b"
     r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|government|regime|authorities|allies|partners|attempts?|offensive|"
     r"counteroffensive|counter-offensive|officials|leadership|position|demands|claims|war|invasion|aggression|"
-    r"strategy|plans?|proposal|refusal|response|decision|policy|requests?|leaders?))", re.I)
+    r"strategy|plans?|proposal|refusal|response|decision|policy|requests?|leaders?|ability|narrative|economy|"
+    r"efforts?|propaganda|interests|envoy|ambassador|diplomats?))", re.I)
+_SPOKEN_TO_BEFORE = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|warn(?:s|ed|ing)|"
+                               r"call(?:s|ed|ing) on|press(?:es|ed|ing)|told)\s+$", re.I)
+"""A capital after these words is a government spoken of ("accusing Kiev of ..."), not where something happened."""
 _INSTITUTION_AFTER = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:operator|company|authority|ministry|minister|president|air\s+force|navy|army|"
     r"forces|military|government|officials?|prosecutors?|police|service|agency|office|general\s+staff|leader|envoy|"
@@ -273,7 +278,7 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
     best = places[0]
     if _SECTION_OF_AFTER.match(after):
         return None
-    if best.kind == "PPLC" and _SPEAKS_AFTER.match(after):
+    if best.kind == "PPLC" and (_SPEAKS_AFTER.match(after) or _SPOKEN_TO_BEFORE.search(text, 0, hit.start)):
         return None
     before, noun = _words_before(text, hit.start)
     near_cue = _near_before(before)
