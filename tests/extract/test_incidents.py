@@ -200,3 +200,15 @@ def test_an_undated_reference_still_adds_to_the_event_the_article_reports():
     )
     inc = only(text)
     assert inc.location.name == "Odesa" and inc.killed == Count(0, 0)  # the toll came from the reference
+
+
+def test_who_attacked_when_an_attack_was_repelled_or_a_weapon_shot_down():
+    assert only("Ukrainian forces repelled a Russian attack near Brody on Monday.").perpetrator == "Russia"
+    downed = only("Air defence units shot down another enemy aircraft near Avdiivka on Monday.")
+    assert downed.event_type == "Disrupted weapons use" and downed.perpetrator != "Russia"
+
+
+def test_a_description_of_a_place_or_of_an_actor_is_no_target():
+    assert only("The port city of Mariupol was shelled on Monday.").targets == []
+    assert only("Russia sent troops into the Donetsk region on Monday and shelled Kramatorsk.").targets == []
+    assert only("Russian artillery shelled Ukrainian positions near Kupiansk on Monday.").targets == ["military"]

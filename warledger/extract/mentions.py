@@ -36,6 +36,10 @@ _NOT_ACTOR_AFTER = re.compile(
     r"claimed|Sea Ports Authority|Air Force said|General Staff|leadership|negotiators|delegation|losses|casualties)\b"
 )
 _TARGET_BEFORE = re.compile(r"\b(?:on|at|against|into|in|inside|to|from|with|and)\s+$", re.IGNORECASE)
+_DOWNED_BEFORE = re.compile(r"\b(?:shot down|downed|intercepted)\s+(?:(?:an?|the|another|two|three|several)\s+)?$", re.I)
+"""An actor right after these words owned what was shot down ("shot down an enemy aircraft"): not who acted."""
+_REPELLED_BEFORE = re.compile(r"\b(?:repelled|repulsed|fended off|thwarted|beat back)\s+(?:(?:an?|the|another)\s+)?$", re.I)
+"""An actor right after these words made the attack that was repelled: the perpetrator, named first."""
 _EVENT_NOUN = re.compile(r"\b(?:attacks?|strikes?|shelling|explosions?|blasts?|raids?|bombing)\b", re.IGNORECASE)
 _INDEFINITE_EVENT = re.compile(
     r"\b(?:a|an|another|new)\s+(?:\w+\s+){0,3}?(?:attacks?|strikes?|drone|missile|shelling|explosion|blast|bombing|"
@@ -118,10 +122,14 @@ def _actors(text: str, start: int, end: int) -> list[Cue]:
     found = []
     for cue in find_cues("perpetrators", text[start:end], case_sensitive=True):
         after = text[start + cue.end : start + cue.end + 40]
-        before = text[max(0, start + cue.start - 12) : start + cue.start]
-        if _NOT_ACTOR_AFTER.match(after) or _TARGET_BEFORE.search(before):
+        before = text[max(0, start + cue.start - 30) : start + cue.start]
+        if _NOT_ACTOR_AFTER.match(after) or _TARGET_BEFORE.search(before) or _DOWNED_BEFORE.search(before):
             continue
-        found.append(Cue(start + cue.start, start + cue.end, cue.text, cue.label, cue.row))
+        placed = Cue(start + cue.start, start + cue.end, cue.text, cue.label, cue.row)
+        if _REPELLED_BEFORE.search(before):
+            found.insert(0, placed)  # "Ukrainian forces repelled a Russian attack": Russia attacked
+        else:
+            found.append(placed)
     return found
 
 
