@@ -28,6 +28,7 @@ def figures(text: str) -> dict[str, Count]:
         ("Artillery crews destroyed 35 servicemen of the brigade.", {"killed": Count(35, 35)}),
         ("Artillery crews destroyed 35 tanks of the brigade.", {}),
         ("About 60 invaders were liquidated near the bridge.", {"killed": Count(60, 60, "about")}),
+        ("The bodies of four civilians were found in a cellar.", {"killed": Count(4, 4)}),
         ("Twelve armoured vehicles were destroyed near the bridge.", {}),
         ("The attack on the depot killed two workers.", {"killed": Count(2, 2)}),
     ],

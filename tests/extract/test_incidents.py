@@ -212,3 +212,8 @@ def test_a_description_of_a_place_or_of_an_actor_is_no_target():
     assert only("The port city of Mariupol was shelled on Monday.").targets == []
     assert only("Russia sent troops into the Donetsk region on Monday and shelled Kramatorsk.").targets == []
     assert only("Russian artillery shelled Ukrainian positions near Kupiansk on Monday.").targets == ["military"]
+
+
+def test_a_town_named_beside_another_oblast_keeps_its_own():
+    inc = only("The LPR ombudsman called the video of the massacre in Kupiansk a provocation.")
+    assert inc.location.name == "Kupiansk" and inc.location.admin1 == "Kharkiv Oblast"

@@ -13,7 +13,8 @@ from functools import cached_property
 
 from warledger.extract.dates import DateMatch, find_dates
 from warledger.extract.numbers import NumberMatch, find_numbers
-from warledger.extract.places import PlaceMatch, find_places, resolve_places
+from warledger.extract.places import SMALL_PLACE, PlaceMatch, find_places, resolve_places
+from warledger.gazetteer import Gazetteer
 from warledger.extract.sentences import split_sentences
 from warledger.records import Article, Evidence
 
@@ -73,7 +74,17 @@ def _consistent_with_oblasts(matches: list[PlaceMatch]) -> list[PlaceMatch]:
     named = {m.location.admin1 for m in matches if m.kind == "oblast" and m.location.admin1}
     if not named:
         return matches
-    return [m for m in matches if m.kind != "place" or m.location.admin1 in named or m.location.country != "UA"]
+    return [m for m in matches if m.kind != "place" or m.location.admin1 in named or m.location.country != "UA"
+            or not _minor(m)]
+
+
+def _minor(match: PlaceMatch) -> bool:
+    """A name the gazetteer gives to several places, or to a village: a town named beside another oblast ("the DPR
+    ombudsman on the massacre in Kupiansk") is still that town."""
+    if len(match.candidates) > 1:
+        return True
+    place = Gazetteer.default().place_of(match.location)
+    return place is None or place.population < SMALL_PLACE
 
 
 @dataclass

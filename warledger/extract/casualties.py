@@ -85,6 +85,10 @@ _TOLL = re.compile(
 )
 
 
+_BODIES_OF = re.compile(r"\bbod(?:y|ies) of\s+(?:at least\s+|more than\s+|another\s+)?$", re.I)
+""""The bodies of four civilians were found": the dead are counted after "bodies of"."""
+
+
 def find_figures(text: str, numbers: list[NumberMatch], *, start: int = 0, end: int | None = None) -> list[Figure]:
     """Casualty figures in ``text[start:end]`` (a clause of a sentence), at most one per role (the first stated).
 
@@ -133,7 +137,7 @@ def _active(text: str, number: NumberMatch, patterns: dict) -> Figure | None:
     before = text[: number.start]
     gap = _ACTIVE_GAP.search(before)
     head = before[: gap.start()] if gap else before
-    toll = _TOLL.search(before)
+    toll = _TOLL.search(before) or _BODIES_OF.search(before)
     if toll:
         return Figure("killed", number.count, toll.start(), number.end)
     for role in ROLES:

@@ -259,6 +259,11 @@ class Gazetteer:
         return Location(place.name, oblast.name if oblast else None, None, place.country, place.lat, place.lon,
                         f"geonames:{place.id}", precision, near)
 
+    def place_of(self, location: Location) -> Place | None:
+        """The gazetteer place a location was made from (None for an oblast, a region or a country)."""
+        gid = location.gazetteer_id or ""
+        return self.by_id.get(int(gid[9:])) if gid.startswith("geonames:") and gid[9:].isdigit() else None
+
     def oblast_location(self, oblast: Oblast) -> Location:
         """A Location for a whole oblast, at its centre's coordinates, precision 4."""
         capital = self.by_id.get(oblast.capital)
