@@ -217,3 +217,10 @@ def test_a_description_of_a_place_or_of_an_actor_is_no_target():
 def test_a_town_named_beside_another_oblast_keeps_its_own():
     inc = only("The LPR ombudsman called the video of the massacre in Kupiansk a provocation.")
     assert inc.location.name == "Kupiansk" and inc.location.admin1 == "Kharkiv Oblast"
+
+
+def test_as_before_another_act_by_another_subject_is_a_second_event():
+    found = incidents_of("Russian troops captured the town of Vasylivka, as Moscow launched missile attacks on "
+                         "several cities including Kyiv.")
+    assert [(i.location.name, i.event_type) for i in found] == [
+        ("Vasylivka", "Non-state actor overtakes territory"), ("Kyiv", "Shelling/artillery/missile attack")]

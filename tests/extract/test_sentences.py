@@ -18,6 +18,8 @@ def sentences(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("Mr. Hale met Gen. Orlov. They spoke briefly.", ["Mr. Hale met Gen. Orlov.", "They spoke briefly."]),
+        ("Talks stalled in the spring.At the end of May, fighting resumed. See example.com for more.",
+         ["Talks stalled in the spring.", "At the end of May, fighting resumed.", "See example.com for more."]),
         ("Dr. Ames and Lt. Col. Barr left St. Anne's. Nobody followed.",
          ["Dr. Ames and Lt. Col. Barr left St. Anne's.", "Nobody followed."]),
         ("The U.S. and the U.K. sent 1.2 million rounds. Deliveries began.",

@@ -105,13 +105,21 @@ def clause_bounds(text: str) -> list[tuple[int, int]]:
     """Clause (start, end) offsets of a sentence; a sentence with no clause break is one clause."""
     bounds, cursor = [], 0
     for m in _CLAUSE_BREAK.finditer(text):
-        if m.group("as") and not _EVENT_NOUN.search(text, cursor, m.start()):
+        if m.group("as") and not (_EVENT_NOUN.search(text, cursor, m.start()) or _acts(text[cursor : m.start()])):
             continue  # "Two killed as bombs hit X" is one event; "Drone attack injures three as X comes under fire" two
         if m.start() > cursor:
             bounds.append((cursor, m.start()))
         cursor = m.end()
     bounds.append((cursor, len(text)))
     return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+_TOLL_VERB = re.compile(r"(?:kill|injur|wound|die|dead|hurt)", re.I)
+
+
+def _acts(text: str) -> bool:
+    """Whether ``text`` says something happened other than a toll ("troops captured the city", not "two killed")."""
+    return any(not _TOLL_VERB.match(m.group(0)) for m in line_pattern("event_verbs").finditer(text))
 
 
 def _within(items, start: int, end: int):  # type: ignore[no-untyped-def]

@@ -17,6 +17,8 @@ whitespace around it stripped. The rules, in order:
    - after an initialism ("U.S.", "U.K.", "a.m.", "e.g."), unless the next word is a usual sentence opener from
      ``vocab/sentence_starters.txt`` ("... imposed by the U.S. The ministry said").
    A full stop between digits ("1.2 million") is never a boundary because no whitespace follows it.
+4. A full stop glued to a capitalised word after a lower-case word ("in Ukraine.At the end of August", as careless
+   scrapes join paragraphs) ends a sentence too.
 """
 from __future__ import annotations
 
@@ -38,6 +40,8 @@ _PREVIOUS_TOKEN = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 _NEXT_TOKEN = re.compile(r"\s+(['\"“‘(\[]*)(\w+)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[a-z]|[IVX]{1,4})")
+_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\b)")
+"""A full stop glued to the next sentence by a careless scrape ("in Ukraine.At the end of August")."""
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -117,11 +121,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text):
+        cuts = [m.end() for m in _END.finditer(text, block_start, block_end) if _ends_sentence(text, m, block_end)]
+        cuts += [m.start() for m in _GLUED.finditer(text, block_start, block_end)]
         start = block_start
-        for m in _END.finditer(text, block_start, block_end):
-            if _ends_sentence(text, m, block_end):
-                _append_stripped(spans, text, start, m.end())
-                start = m.end()
+        for cut in sorted(cuts):
+            _append_stripped(spans, text, start, cut)
+            start = cut
         _append_stripped(spans, text, start, block_end)
     return spans
 
