@@ -295,7 +295,8 @@ def _to_incident(analysis: Analysis, draft: Draft, default_actor: str | None) ->
             attributed.append(attribution.source)
             evidence.append(sentence.evidence("attributed_to", attribution.start, attribution.end))
 
-    confidence = _confidence(draft, location, event_date is not None, perpetrator, bool(attributed))
+    stated_date = any(e.field == "date" for e in evidence)  # not the publication date standing in
+    confidence = _confidence(draft, location, stated_date, perpetrator, bool(attributed))
     return Incident(
         id=stable_id("inc", analysis.article.id, first.sentence.start + first.start),
         article_id=analysis.article.id,
