@@ -168,6 +168,16 @@ def _score_incidents(score: ItemScore, item: GoldItem, incidents: Sequence[Incid
             score.problem(SPURIOUS, f"unmatched prediction: {describe_incident(incident)}")
 
 
+def period_agrees(claim: Claim, gold: GoldClaim) -> bool:
+    """Same period, to the precision the gold gives ("2022-02" agrees with "2022-02-24"). An end the gold leaves
+    open ("since February 2022") is the time of the report: the prediction may leave it open too, or close it on its
+    ``as_of`` date."""
+    start_ok = (claim.period_start or "").startswith(gold.period_start) if gold.period_start else not claim.period_start
+    if gold.period_end:
+        return start_ok and (claim.period_end or "").startswith(gold.period_end)
+    return start_ok and claim.period_end in (None, claim.as_of)
+
+
 def _score_claims(score: ItemScore, item: GoldItem, claims: Sequence[Claim]) -> None:
     score.gold_claims = len(item.claims)
     score.predicted_claims = len(claims)
@@ -178,10 +188,7 @@ def _score_claims(score: ItemScore, item: GoldItem, claims: Sequence[Claim]) -> 
         if gold.qualifier is not None:
             score.ratio("claim_qualifier").add(claim.qualifier == gold.qualifier)
         if gold.period_start is not None or gold.period_end is not None:
-            score.ratio("claim_period").add(
-                (claim.period_start or "").startswith(gold.period_start or "\0")
-                and (claim.period_end or "").startswith(gold.period_end or "\0")
-            )
+            score.ratio("claim_period").add(period_agrees(claim, gold))
         if gold.projection is not None:
             score.ratio("claim_projection").add(bool(claim.projection) == gold.projection)
     matched_gold = {pair.gold for pair in pairs}
