@@ -224,3 +224,19 @@ def test_as_before_another_act_by_another_subject_is_a_second_event():
                          "several cities including Kyiv.")
     assert [(i.location.name, i.event_type) for i in found] == [
         ("Vasylivka", "Non-state actor overtakes territory"), ("Kyiv", "Shelling/artillery/missile attack")]
+
+
+def test_a_wire_dateline_is_where_the_report_was_filed_not_where_it_happened():
+    text = article(
+        "KYIV, Nov 13 (Reuters) - A Russian missile hit a school in Kryvyi Rih late on Wednesday, killing two "
+        "people, officials said.",
+        "Rescuers worked through the night at the site, the regional governor said.",
+        _CLOSE,
+    )
+    inc = only(text)
+    assert (inc.location.name, inc.date, inc.killed) == ("Kryvyi Rih", "2025-11-12", Count(2, 2))
+
+
+def test_no_one_hurt_is_a_zero_for_both_tolls():
+    inc = only("A drone hit a substation in the village of Tetkino overnight. No one was hurt, the governor said.")
+    assert (inc.killed, inc.injured) == (Count(0, 0), Count(0, 0))

@@ -6,6 +6,8 @@ Every offset kept here is absolute (it indexes ``article.text``), so evidence bu
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +31,15 @@ class Block:
     end: int
 
 
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z’'.]+(?:[ -][A-Z][A-Z’'.]+)*|[A-Z][a-z]+(?=,? (?:[A-Z][a-z]+\.? \d|\()))"  # KYIV, NEW YORK, Kyiv (AP)
+    r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+))*"  # , May 22 / , Ukraine
+    r"\s*(?:\([A-Za-z .&/-]{2,30}\))?\s*[-–—]+\s+"  # (Reuters) -
+)
+"""A wire dateline at the start of a paragraph: the city in capitals (or a capitalised city before a date or an
+agency), an optional date, country or agency, then a dash."""
+
+
 @dataclass(eq=False)
 class Sentence:
     """A sentence of ``article.text``; matches are relative to the sentence (add ``start`` for the article)."""
@@ -43,16 +54,25 @@ class Sentence:
     """The oblasts the whole article names, to choose among homonymous villages."""
 
     @cached_property
+    def dateline_end(self) -> int:
+        """Where a wire dateline opening the paragraph ends ("KYIV, May 22 (Reuters) - "), else 0: the place and
+        date a report was filed from, not where and when its events happened."""
+        if self.start != self.block.start or self.block.kind not in ("paragraph", "standfirst"):
+            return 0
+        m = _DATELINE.match(self.text)
+        return m.end() if m else 0
+
+    @cached_property
     def numbers(self) -> list[NumberMatch]:
-        return find_numbers(self.text)
+        return [n for n in find_numbers(self.text) if n.start >= self.dateline_end]
 
     @cached_property
     def dates(self) -> list[DateMatch]:
-        return find_dates(self.text, published=self.published)
+        return [d for d in find_dates(self.text, published=self.published) if d.start >= self.dateline_end]
 
     @cached_property
     def raw_places(self) -> list[PlaceMatch]:
-        return find_places(self.text)
+        return [p for p in find_places(self.text) if p.start >= self.dateline_end]
 
     @cached_property
     def places(self) -> list[PlaceMatch]:
