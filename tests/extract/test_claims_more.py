@@ -217,3 +217,38 @@ def test_two_sources_set_against_each_other_keep_their_own_figures() -> None:
 def test_a_doubt_about_the_figure_is_no_projection() -> None:
     claims = claims_of("Russia has lost about 310,000 soldiers, but the real figure may be higher, officials said.")
     assert [(c.min, c.projection) for c in claims] == [(310_000, False)]
+
+
+def test_a_part_with_its_own_verb_takes_that_metric_and_a_definite_speaker_points_back() -> None:
+    claims = claims_of(
+        "A senior Western official told reporters that Russia had suffered more than 600,000 casualties since "
+        "February 2022, of whom between 120,000 and 170,000 were believed to have been killed. Russian casualties "
+        "would pass 800,000 by the end of the year, the official said."
+    )
+    part = one(claims, min=120_000)
+    assert (part.metric, part.max, part.qualifier) == ("killed", 170_000, "range")
+    projected = one(claims, min=800_000)
+    assert projected.projection and projected.claimant == "Senior Western official"
+
+
+def test_he_said_is_the_person_named_before_it() -> None:
+    claim = one(claims_of(
+        "President Volodymyr Zelensky gave new figures in December, when he said 41,000 Ukrainian soldiers had been "
+        "killed since the start of the full-scale invasion."
+    ), min=41_000)
+    assert claim.claimant is not None and "Volodymyr Zelensky" in claim.claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "period_start"),
+    [
+        ("Shelling has killed more than 140 civilians in the Kharkiv region since the start of the year, the "
+         "regional administration said.", "2025-01"),
+        ("The ministry, which stopped publishing its own toll in the autumn of 2022, says Ukraine has lost more than "
+         "50,000 servicemen in the Kursk region since Ukrainian troops crossed the border there in August.",
+         "2024-08"),
+    ],
+)
+def test_a_running_total_counts_from_the_start_it_names(body: str, period_start: str) -> None:
+    claim = claims_of(body)[0]
+    assert (claim.period_start, claim.period_end) == (period_start, "2025-06-18")

@@ -60,7 +60,10 @@ _FILLER = (
     r"counted|known|registered|held|being|(?-i:[A-Z][\w’'-]*))\s+){0,6}?"
 )
 """The plain words that may stand between the people counted and the metric: "soldiers on both sides have been"."""
-_AUX = r"(?:(?:have|has|had)\s+(?:been\s+)?|(?:were|was|are|is)\s+(?:reportedly\s+|now\s+)?)?"
+_AUX = (
+    r"(?:(?:have|has|had)\s+(?:been\s+)?|(?:were|was|are|is)\s+(?:reportedly\s+|now\s+|(?:believed|thought|estimated|"
+    r"said|feared|presumed|reported) to (?:have been|be)\s+)?)?"
+)
 """A bare figure's verb before its metric: "of whom about 20,000 have been killed"."""
 _AMOUNT_VERB = (
     r"\s*(?:(?:could|would|will|may|might|has|have|had|is|are|was|were|now|already|reportedly|likely to|expected to|"

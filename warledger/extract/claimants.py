@@ -41,7 +41,8 @@ STRENGTH_GENERIC = 1
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|its|their|an?|an? new|the new|the latest) (?P<head>report|study|analysis|estimate|assessment|"
     r"authors|researchers|think[- ]tank|paper|survey|review|ministry|mission|office|agency|institute|outlet|"
-    r"monitors|intelligence update|update|service|data|count|figures)\b"
+    r"monitors|intelligence update|update|service|data|count|figures|official|spokes(?:man|woman|person)|minister|"
+    r"governor|commander)\b"
     r"|\b(?P<pronoun>it|they) (?:estimated|estimates|said|says|found|finds|calculated|added|reported|counted|put)\b",
     re.I,
 )
@@ -69,6 +70,9 @@ _CLAUSE_SPEAKER = re.compile(
     r"reports|reported)\b"
 )
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "this", "that"})
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
+_PERSON = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+(?![\w’'-])")
+"""A person's full name, which a later "he said" in the same sentence points back to."""
 _NOT_A_SPEAKER = re.compile(r"\b(?:war|invasion|attacks?|strikes?|shelling|fighting|conflict|aggression)\b", re.I)
 _TRAILING_SPEAKER = re.compile(
     r",\s+(?:the\s+)?(?P<who>[\w’' -]{2,60}?)\s+(?:said|says|reported|told reporters|added|estimated)\W*$"
@@ -145,6 +149,11 @@ def resolve_claimant(
             return _speaker(sentence, attribution.source, attribution.start, attribution.end, analysis)
     if anaphor:
         return _antecedent(sentence, anaphor.group("head"), named, earlier)
+    person = _PERSON_PRONOUN.search(sentence.text)
+    if person:  # "Zelensky last gave figures in December, when he said ..."
+        names = list(_PERSON.finditer(sentence.text, 0, person.start()))
+        if names:
+            return _speaker(sentence, names[-1].group(0), names[-1].start(), names[-1].end(), analysis)
     return NO_CLAIMANT
 
 

@@ -221,7 +221,8 @@ def _figure_period(
     if figure.daily:
         day = next((d for d in dates if d.start >= figure.end and d.date), None)
         return (day.date.isoformat(), day.date.isoformat()) if day and day.date else (None, None)
-    periods = [d for d in dates if d.kind == "period"]
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(sentence.text)]
+    periods = [d for d in dates if d.kind == "period" and not _aside_of(d.start, figure, asides)]
     spans = [d for d in periods if d.date is not None]
     ends = [d for d in periods if d.date is None and d.end_date is not None]
     if projection:
@@ -229,6 +230,9 @@ def _figure_period(
         end = _end_of(ends[0]) if ends else _end_of(spans[0]) if spans and spans[0].end_date else None
         return start, end
     if not spans:
+        since = _since_event(sentence, asides, figure)
+        if since is not None:  # "since Ukrainian troops crossed the border there in August"
+            return _iso(since.date, since.precision), _stated_on(analysis, sentence, since)
         years = [d for d in dates if d.precision == "year" and d.date and figure.start <= d.start < figure.end]
         if years:  # "Russian losses in 2024 had reached 430,000"
             first, last = years[0].date, years[0].end_date or years[0].date
@@ -237,6 +241,27 @@ def _figure_period(
     span = spans[0]
     end = _end_of(span) if span.end_date else _closing_date(sentence, span) or _stated_on(analysis, sentence, span)
     return _iso(span.date, span.precision), end
+
+
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,")
+""", which stopped publishing its own toll in the autumn of 2022,": a relative clause about someone, not a period."""
+
+
+_SINCE_EVENT = re.compile(r"\bsince\s+(?!(?:then|when)\b)[^,.;:]{0,60}?$", re.I)
+
+
+def _since_event(sentence: Sentence, asides: list[tuple[int, int]], figure: ClaimFigure) -> DateMatch | None:
+    """The date of the event a running total counts from, when "since" names the event rather than a date."""
+    for match in sentence.dates:
+        if match.date and match.kind == "absolute" and not _aside_of(match.start, figure, asides):
+            if _SINCE_EVENT.search(sentence.text, 0, match.start):
+                return match
+    return None
+
+
+def _aside_of(position: int, figure: ClaimFigure, asides: list[tuple[int, int]]) -> bool:
+    """Whether ``position`` is inside a relative clause that does not hold the figure."""
+    return any(s <= position < e and not s <= figure.start < e for s, e in asides)
 
 
 def _end_of(match: DateMatch) -> str | None:

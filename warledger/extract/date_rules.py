@@ -47,7 +47,10 @@ _SEASONS = _names("season")
 _DURATIONS = _names("duration")
 _RELATIVE = {r["phrase"]: r for r in load_tsv("relative_dates")}
 _DIRECTIONS = {p: r for p, r in _RELATIVE.items() if r["unit"] == "direction"}
-_ANCHORS = {r["phrase"]: (dt.date.fromisoformat(r["date"]), r["precision"]) for r in load_tsv("anchor_events")}
+_THIS_YEAR = "published-year"
+"""An anchor date that is the first of January of the publication year ("since the start of the year")."""
+_ANCHORS = {r["phrase"]: (None if r["date"] == _THIS_YEAR else dt.date.fromisoformat(r["date"]), r["precision"])
+            for r in load_tsv("anchor_events")}
 _CUES = load_tsv("weekday_cues")
 _COUNT_WORDS = [r["word"] for r in load_tsv("number_words") if r["kind"] in ("unit", "teen", "tens")]
 _PRECISION_OF_HOURS = {1: "day", 24: "day", 168: "week", 720: "month", 8760: "year"}
@@ -415,7 +418,10 @@ def _anchor(m: re.Match[str], ctx: Context) -> Found | None:
         month = _MONTHS[m["mon"].rstrip(".")] if m["mon"] else None
         date, precision = dt.date(int(m["y"]), month or 1, 1), "month" if month else "year"
     else:
-        date, precision = _ANCHORS[re.sub(r"\s+", " ", m["anchor"].lower())]
+        anchor, precision = _ANCHORS[re.sub(r"\s+", " ", m["anchor"].lower())]
+        if anchor is None and ctx.published is None:
+            return None
+        date = anchor or dt.date(ctx.published.year, 1, 1)  # type: ignore[union-attr]
     return Found(m.start(), m.end(), date, precision, kind="period")
 
 
