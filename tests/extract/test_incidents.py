@@ -240,3 +240,23 @@ def test_a_wire_dateline_is_where_the_report_was_filed_not_where_it_happened():
 def test_no_one_hurt_is_a_zero_for_both_tolls():
     inc = only("A drone hit a substation in the village of Tetkino overnight. No one was hurt, the governor said.")
     assert (inc.killed, inc.injured) == (Count(0, 0), Count(0, 0))
+
+
+def test_a_reference_back_adds_its_toll_and_a_governor_speaks_for_the_oblast():
+    text = article(
+        "Russian artillery shelled Nikopol on Tuesday afternoon, the military said.",
+        "The shells damaged several houses, but there were no casualties, Dnipropetrovsk governor Serhiy Lysak said.",
+        _CLOSE,
+    )
+    inc = only(text)
+    assert (inc.location.name, inc.killed, inc.injured) == ("Nikopol", Count(0, 0), Count(0, 0))
+    bombs = only("Russian aircraft dropped two guided bombs on the town on Tuesday, wounding five people, Kharkiv "
+                 "governor Oleh Syniehubov said.")
+    assert bombs.location.name == "Kharkiv Oblast"
+
+
+def test_came_a_day_after_starts_the_earlier_event():
+    found = incidents_of("The attack on Kharkiv came a day after Russian artillery shelled the village of "
+                         "Krasnopillia in the Sumy region, killing two men.")
+    earlier = next(i for i in found if i.killed is not None)
+    assert (earlier.location.admin1, earlier.killed, earlier.date) == ("Sumy Oblast", Count(2, 2), "2025-11-12")

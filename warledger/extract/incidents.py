@@ -101,7 +101,7 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             opened = [d for d in opened if _has_toll(d)]
         survivors = [_merge_or_add(drafts, draft) for draft in opened]
         # "the attacks on Odesa": no event of its own, only what it adds to one the article reports
-        survivors += [h for d in referring if (h := _merge_or_add(drafts, d, may_add=False)) is not d]
+        survivors += [h for d in referring if (h := _merge_or_add(drafts, d, may_add=False, loose=True)) is not d]
         recent.append((sentence, list(dict.fromkeys(survivors))))
     for draft in deferred:  # a headline or caption without a toll: only what it adds to a body incident
         _merge_or_add(drafts, draft, may_add=False)
@@ -178,12 +178,13 @@ def _has_toll(draft: Draft) -> bool:
     return any(f.count.value is not None for m in draft.mentions for f in m.figures)
 
 
-def _merge_or_add(drafts: list[Draft], draft: Draft, *, may_add: bool = True) -> Draft:
-    """Merge ``draft`` into the existing draft it most resembles, or (if ``may_add``) add it; returns the draft
-    that holds it."""
-    scored = [(s, d) for d in drafts if (s := _affinity(d, draft)) > 0]
+def _merge_or_add(drafts: list[Draft], draft: Draft, *, may_add: bool = True, loose: bool = False) -> Draft:
+    """Merge ``draft`` into the existing draft it most resembles (the latest on a tie), or (if ``may_add``) add it;
+    returns the draft that holds it. ``loose``: a reference back ("the shells damaged houses in the region") needs no
+    shared place, only nothing that contradicts."""
+    scored = [(s, i, d) for i, d in enumerate(drafts) if (s := _affinity(d, draft, loose=loose)) > 0]
     if scored:
-        best = max(scored, key=lambda pair: pair[0])[1]
+        best = max(scored, key=lambda triple: triple[:2])[2]
         best.primary += draft.primary
         best.attached += draft.attached
         return best
@@ -192,11 +193,13 @@ def _merge_or_add(drafts: list[Draft], draft: Draft, *, may_add: bool = True) ->
     return draft
 
 
-def _affinity(a: Draft, b: Draft) -> int:
+def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
     """How strongly two drafts look like one event: 0 when anything contradicts or nothing ties them."""
     pa, pb = a.place, b.place
     if pa and pb and not _places_compatible(pa.location, pb.location):
         return 0
+    if loose and pb and not pa:
+        return 0  # a reference back names where its event was: not an event reported without a place
     if a.date and b.date and a.date != b.date:
         # a headline's "overnight" and the body's "late on Monday" are one night: one day apart, same place
         summary = a.summary_only or b.summary_only
@@ -208,9 +211,9 @@ def _affinity(a: Draft, b: Draft) -> int:
         if fa and fb and not _counts_overlap(fa[0][1].count, fb[0][1].count):
             return 0
     same_place = bool(pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id)
-    if not same_place and not (a.summary_only or b.summary_only):
+    if not same_place and not (a.summary_only or b.summary_only or loose):
         return 0  # two body reports are two events unless they name the same place
-    score = 0
+    score = 1 if loose else 0
     if same_place and pa and pa.location.precision <= 4:
         score += 3
     score += 2 * len(a.labels("weapons") & b.labels("weapons"))

@@ -21,7 +21,8 @@ from warledger.extract.event_types import reads_as_incident, violent
 from warledger.extract.places import PlaceMatch
 
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:just\s+)?(?:a|one|two|three|four|five|several|\d+)\s+(?:day|days|hours?|weeks?)\s+(?:after|before|earlier|later)\b)"
+    r"(?:,|\s+(?:came|comes|happened|followed|follows))\s+"
+    r"(?=(?:just\s+)?(?:a|one|two|three|four|five|several|\d+)\s+(?:day|days|hours?|weeks?)\s+(?:after|before|earlier|later)\b)"
     r"|;\s+"
     r"|\s+while\s+"
     r"|(?P<as>,?\s+as\s+(?=[A-Z]))"

@@ -80,6 +80,8 @@ _FRONT_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|frontline|front l
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|raion|rayon|municipality|hromada|community)\b", _I)
 _REGION_AFTER = re.compile(
     r"^(?:\s+|-)(?:oblast'?s?|regions?|provinces?|krai|kray|territory|obl\.|people['’]?s['’]? republics)(?!\w)", _I)
+_GOVERNOR_AFTER = re.compile(r"^\s+(?:regional\s+)?(?:governor|(?:regional\s+)?(?:military\s+)?administration)\b", _I)
+"""A region's governor or administration: "Kharkiv governor Oleh Syniehubov" speaks for the Kharkiv oblast."""
 _PLACE_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|settlement|district|raion|rayon|area|community|hromada|outskirts)\b"
     r"|\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province)"
@@ -104,7 +106,7 @@ _SPEAKS_AFTER = re.compile(
     r"offered|proposes|proposed|responds|negotiates|signed|signs|recognises|recognizes|recognised|recognized|"
     r"launched|implemented|ordered|is\s+(?:\w+\s+)?(?:not\s+)?(?:able|unable|ready|willing|trying))\b"
     r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|government|regime|authorities|allies|partners|attempts?|offensive|"
-    r"counteroffensive|counter-offensive|officials|leadership|position|demands|claims|war|invasion|aggression|"
+    r"counteroffensive|counter-offensive|officials|leadership|position|demands|claims?|war|invasion|aggression|"
     r"strategy|plans?|proposal|refusal|response|decision|policy|requests?|leaders?|ability|narrative|economy|"
     r"efforts?|propaganda|interests|envoy|ambassador|diplomats?))", re.I)
 _SPOKEN_TO_BEFORE = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|warn(?:s|ed|ing)|"
@@ -238,7 +240,7 @@ def _interpret(gazetteer: Gazetteer, text: str, hit: NameHit) -> PlaceMatch | No
     before = text[max(0, hit.start - _SHORT_WINDOW):hit.start]
     after = text[hit.end:hit.end + _WINDOW]
     region_word = _REGION_AFTER.match(after)
-    oblast = entry.oblast or (entry.oblast_stem if region_word else None)
+    oblast = entry.oblast or (entry.oblast_stem if region_word or _GOVERNOR_AFTER.match(after) else None)
     if oblast is not None:
         end = hit.end + region_word.end() if region_word else hit.end
         return PlaceMatch(hit.start, end, text[hit.start:end], gazetteer.oblast_location(oblast), "oblast")
