@@ -252,3 +252,20 @@ def test_he_said_is_the_person_named_before_it() -> None:
 def test_a_running_total_counts_from_the_start_it_names(body: str, period_start: str) -> None:
     claim = claims_of(body)[0]
     assert (claim.period_start, claim.period_end) == (period_start, "2025-06-18")
+
+
+def test_a_monitors_monthly_tally_is_a_claim_for_that_month() -> None:
+    claims = claims_of(
+        "The UN Human Rights Monitoring Mission in Ukraine said it had verified at least 171 civilian deaths and "
+        "903 injuries in May, most of them from long-range strikes."
+    )
+    deaths, injuries = one(claims, metric="killed"), one(claims, metric="injured")
+    assert (deaths.min, deaths.max, deaths.qualifier) == (171, None, "at least")
+    assert (injuries.min, injuries.max, injuries.qualifier) == (903, None, "at least")  # "at least" covers both
+    assert (deaths.period_start, deaths.period_end) == ("2025-05", "2025-05")
+
+
+def test_a_tally_of_one_days_attack_stays_an_incident_toll() -> None:
+    result = pipeline.extract(f"{CONTEXT} Police recorded five injured after the strike on Kharkiv on Monday.",
+                              published="2025-06-18")
+    assert result.claims == [] and result.incidents[0].injured.min == 5

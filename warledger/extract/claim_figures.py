@@ -107,8 +107,8 @@ class ClaimFigure:
         if self.qualifier == count.qualifier:
             return count
         value = count.min if count.min is not None else count.max
-        if self.qualifier == "more than":
-            return Count(value, None, "more than")
+        if self.qualifier in ("more than", "at least"):
+            return Count(value, None, self.qualifier)
         return Count(value, value, self.qualifier)
 
 
@@ -142,7 +142,7 @@ def _grammar() -> _Grammar:
     """The regexes of ``claim_cues``, ``claim_people`` and ``claim_elsewhere``, compiled once."""
     cues = list(load_tsv("claim_cues"))
     after_rows, before_rows, verb_rows = ([r for r in cues if r["form"] == f] for f in ("after", "before", "verb"))
-    cue_rows = [r for r in cues if r["form"] in ("total", "daily", "rate")]
+    cue_rows = [r for r in cues if r["form"] in ("total", "tally", "daily", "rate")]
     people_rows = [r for r in load_tsv("claim_people") if r["population"] != "modifier"]
     modifiers = "|".join(r["pattern"] for r in load_tsv("claim_people") if r["population"] == "modifier")
     where_rows = list(load_tsv("claim_elsewhere"))
@@ -214,7 +214,7 @@ def _figures(sentence: Sentence) -> list[ClaimFigure]:
             found.append(read)
     if not found:
         return []
-    totals = _totalled(text, found)
+    totals = _totalled(sentence, found)
     kept = [f for f in found if not _elsewhere(sentence, f)]
     return [f for f in kept if _value(f.number) >= MIN_AGGREGATE or f in totals or (f.daily and _losses(sentence, f))]
 
@@ -226,12 +226,18 @@ def _losses(sentence: Sentence, figure: ClaimFigure) -> bool:
     return bool(_LOSS_WORDS.search(text[max(0, figure.start - 30) : figure.end])) or not sentence.places
 
 
-def _totalled(text: str, figures: list[ClaimFigure]) -> list[ClaimFigure]:
-    """The figures that a running-total cue ("so far", "since February 2022") belongs to: each cue to its nearest."""
+def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigure]:
+    """The figures that a running-total cue ("so far", "since February 2022") belongs to, each cue to its nearest;
+    and every figure after a monitor's tally ("the mission verified 164 civilian deaths and 812 injuries") in a
+    sentence dated to a month or a year ("in October")."""
+    text = sentence.text
     found = []
+    periodic = any(d.precision in ("month", "year") or d.kind == "period" for d in sentence.dates)
     for cue in _grammar().cue.finditer(text):
         if _label(cue) == "total":
             found.append(min(figures, key=lambda f: max(f.start - cue.end(), cue.start() - f.end, 0)))
+        elif _label(cue) == "tally" and periodic:
+            found += [f for f in figures if f.start >= cue.end()]
     return found
 
 
@@ -280,6 +286,9 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
     if "rate" in kinds or _AVERAGE_BEFORE.search(text[:start]):
         return None
     vague = bool(_VAGUE.search(number.text))
+    if qualifier == "exact" and found and re.fullmatch(r"\s+and\s+", text[found[-1].end : number.start]):
+        if found[-1].qualifier in ("at least", "more than"):  # "at least 164 deaths and 812 injuries"
+            qualifier = found[-1].qualifier
     return ClaimFigure(number, metric, start, end, population, qualifier, "daily" in kinds, vague)
 
 

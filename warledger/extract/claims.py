@@ -237,6 +237,11 @@ def _figure_period(
         if years:  # "Russian losses in 2024 had reached 430,000"
             first, last = years[0].date, years[0].end_date or years[0].date
             return _iso(first, "year"), _iso(last, "year")
+        months = [d for d in dates if d.precision in ("month", "year") and d.date and d.kind == "absolute"
+                  and _IN_BEFORE.search(sentence.text, 0, d.start) and not _aside_of(d.start, figure, asides)]
+        if months:  # "164 civilian deaths in October", "killed in 2024 alone"
+            first, last = months[0].date, months[0].end_date or months[0].date
+            return _iso(first, months[0].precision), _iso(last, months[0].precision)
         return previous if previous else (None, None)
     span = spans[0]
     end = _end_of(span) if span.end_date else _closing_date(sentence, span) or _stated_on(analysis, sentence, span)
@@ -247,6 +252,7 @@ _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,")
 """, which stopped publishing its own toll in the autumn of 2022,": a relative clause about someone, not a period."""
 
 
+_IN_BEFORE = re.compile(r"\b(?:in|during|for|throughout)\s+(?:the\s+month\s+of\s+)?$", re.I)
 _SINCE_EVENT = re.compile(r"\bsince\s+(?!(?:then|when)\b)[^,.;:]{0,60}?$", re.I)
 
 
