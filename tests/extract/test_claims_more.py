@@ -269,3 +269,14 @@ def test_a_tally_of_one_days_attack_stays_an_incident_toll() -> None:
     result = pipeline.extract(f"{CONTEXT} Police recorded five injured after the strike on Kharkiv on Monday.",
                               published="2025-06-18")
     assert result.claims == [] and result.incidents[0].injured.min == 5
+
+
+def test_the_author_of_a_report_is_the_claimant_and_the_centre_points_back_to_it() -> None:
+    claims = claims_of(
+        "A report by the Vilnius Centre for War Statistics, an independent research group, estimated that between "
+        "55,000 and 80,000 Russian soldiers had been killed since February 2022. The centre estimated that another "
+        "9,000 were missing."
+    )
+    killed = one(claims, min=55_000)
+    assert (killed.claimant, killed.max, killed.metric) == ("Vilnius Centre for War Statistics", 80_000, "killed")
+    assert one(claims, min=9_000).claimant == "Vilnius Centre for War Statistics"

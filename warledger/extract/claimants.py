@@ -42,7 +42,8 @@ _ANAPHOR = re.compile(
     r"\b(?:the|this|that|its|their|an?|an? new|the new|the latest) (?P<head>report|study|analysis|estimate|assessment|"
     r"authors|researchers|think[- ]tank|paper|survey|review|ministry|mission|office|agency|institute|outlet|"
     r"monitors|intelligence update|update|service|data|count|figures|official|spokes(?:man|woman|person)|minister|"
-    r"governor|commander)\b"
+    r"governor|commander|centre|center|group|organi[sz]ation|observatory|project|network|tracker|team|"
+    r"commissioner|headquarters|monitoring mission|monitor)\b"
     r"|\b(?P<pronoun>it|they) (?:estimated|estimates|said|says|found|finds|calculated|added|reported|counted|put)\b",
     re.I,
 )
@@ -70,6 +71,12 @@ _CLAUSE_SPEAKER = re.compile(
     r"reports|reported)\b"
 )
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "this", "that"})
+_WORK_BY = re.compile(
+    r"\b(?:report|study|analysis|estimate|assessment|survey|investigation|count|tally|review)\s+(?:published\s+)?"
+    r"(?:by|from)\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'&.-]*|of|for|and|on|the)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|on|the))*"
+    r"(?<!\sof)(?<!\sfor)(?<!\sand)(?<!\son)(?<!\sthe))"
+)
+"""The author of a named piece of work: "a study by the Kyiv School of Economics"."""
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
 _PERSON = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+(?![\w’'-])")
 """A person's full name, which a later "he said" in the same sentence points back to."""
@@ -135,6 +142,9 @@ def resolve_claimant(
     own = _own(sentence)
     if own is not None:
         return own
+    by = _WORK_BY.search(sentence.text)
+    if by and len(by.group("who").split()) >= 2:  # "a report by the Vilnius Centre for War Statistics estimated"
+        return _speaker(sentence, by.group("who"), by.start("who"), by.end("who"), analysis)
     attribution = find_attribution(sentence.text)
     anaphor = _ANAPHOR.search(sentence.text)
     if attribution and _NOT_A_SPEAKER.search(attribution.speaker):  # "the war has claimed the lives of ..."
