@@ -280,3 +280,20 @@ def test_the_author_of_a_report_is_the_claimant_and_the_centre_points_back_to_it
     killed = one(claims, min=55_000)
     assert (killed.claimant, killed.max, killed.metric) == ("Vilnius Centre for War Statistics", 80_000, "killed")
     assert one(claims, min=9_000).claimant == "Vilnius Centre for War Statistics"
+
+
+def test_the_figure_points_back_and_a_year_is_its_months() -> None:
+    claims = claims_of(
+        "Between 50,000 and 75,000 Russian soldiers were killed in 2024, according to an estimate published on "
+        "Monday by the Vilnius Centre for War Statistics. It put total Russian military deaths between February "
+        "2022 and the end of 2024 at about 150,000. If the fighting goes on at this pace, it said, the figure could "
+        "pass 230,000 by the end of 2025."
+    )
+    year = one(claims, min=50_000)
+    assert (year.period_start, year.period_end, year.claimant) == ("2024-01", "2024-12",
+                                                                   "Vilnius Centre for War Statistics")
+    total = one(claims, min=150_000)
+    assert (total.metric, total.period_start, total.period_end) == ("killed", "2022-02", "2024-12")
+    projected = one(claims, min=230_000)
+    assert (projected.metric, projected.side, projected.projection, projected.period_end) == (
+        "killed", "Russia", True, "2025-12")

@@ -43,7 +43,7 @@ FIRST_WAR_YEAR = 2014
 
 _PREFILTER = re.compile(
     "casualt|loss|lost|losing|lose|kill|dead|death|fatalit|wounded|injur|missing|captur|captiv|prisoner|pow|toll|"
-    "died|lives|mia|kia|out of action|unaccounted"
+    "died|lives|mia|kia|out of action|unaccounted|figure|number|tally|estimate"
 )
 """Word parts of which a sentence with a claim holds one, searched in the lower-cased text: one case-sensitive scan
 is the cheapest first check (a case-insensitive alternation costs several times more)."""

@@ -72,8 +72,8 @@ _CLAUSE_SPEAKER = re.compile(
 )
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "this", "that"})
 _WORK_BY = re.compile(
-    r"\b(?:report|study|analysis|estimate|assessment|survey|investigation|count|tally|review)\s+(?:published\s+)?"
-    r"(?:by|from)\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'&.-]*|of|for|and|on|the)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|on|the))*"
+    r"\b(?:report|study|analysis|estimate|assessment|survey|investigation|count|tally|review)\s+"
+    r"(?:(?:published|released|issued)\s+(?:(?:on|this|last)\s+\w+\s+)?)?(?:by|from)\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'&.-]*|of|for|and|on|the)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|on|the))*"
     r"(?<!\sof)(?<!\sfor)(?<!\sand)(?<!\son)(?<!\sthe))"
 )
 """The author of a named piece of work: "a study by the Kyiv School of Economics"."""
@@ -144,7 +144,8 @@ def resolve_claimant(
         return own
     by = _WORK_BY.search(sentence.text)
     if by and len(by.group("who").split()) >= 2:  # "a report by the Vilnius Centre for War Statistics estimated"
-        return _speaker(sentence, by.group("who"), by.start("who"), by.end("who"), analysis)
+        who = by.group("who").rstrip(".")
+        return _speaker(sentence, who, by.start("who"), by.start("who") + len(who), analysis)
     attribution = find_attribution(sentence.text)
     anaphor = _ANAPHOR.search(sentence.text)
     if attribution and _NOT_A_SPEAKER.search(attribution.speaker):  # "the war has claimed the lives of ..."

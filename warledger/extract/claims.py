@@ -82,6 +82,9 @@ _REFERS_BACK = re.compile(
     r"\b(?:includ\w*|compris\w*|consist\w*)|\bof (?:those|them|whom|these)\b|\bthis includes\b",
     re.I,
 )
+SAME_METRIC = "same"
+"""The metric of a figure worded as "the figure" or "the number": the article's previous claim's."""
+_POINTS_BACK = re.compile(r"(?:the|that|this|its|their) (?:figure|number|count|tally|estimate)\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within) the same (?:period|time|timeframe|months?|years?)\b", re.I)
 _NOT_A_SIDE_WAR = re.compile(r"(?:war|invasion|aggression)$", re.I)
 
@@ -122,6 +125,10 @@ def find_claims(analysis: Analysis) -> list[Claim]:
         same_period = bool(previous_batch and _SAME_PERIOD.search(sentence.text))
         for figure in figures:
             projection = figure in projections
+            if figure.metric == SAME_METRIC:  # "the figure could pass 250,000": the previous claim's metric
+                if not claims:
+                    continue
+                figure = replace(figure, metric=claims[-1].metric)
             period = _figure_period(analysis, sentence, figure, projection, last_period.get(claimant.name))
             if same_period and period == (None, None):
                 period = (previous_batch[0].period_start, previous_batch[0].period_end)
@@ -133,6 +140,9 @@ def find_claims(analysis: Analysis) -> list[Claim]:
                 _set_claimant(claim, own)
             if claim.side is None and previous_batch and _REFERS_BACK.search(sentence.text):
                 _continue(claim, previous_batch[0], claimant)
+            elif claim.side is None and figure.start < len(sentence.text) and _POINTS_BACK.match(
+                    sentence.text, figure.start) and claims:
+                _continue(claim, claims[-1], claimant)
             kept = _merge(claim, claims, strengths, claimant.strength)
             if kept is claim:
                 claims.append(claim)
@@ -230,18 +240,21 @@ def _figure_period(
         end = _end_of(ends[0]) if ends else _end_of(spans[0]) if spans and spans[0].end_date else None
         return start, end
     if not spans:
+        between = _between(sentence)
+        if between is not None:  # "between February 2022 and the end of 2024"
+            return between
         since = _since_event(sentence, asides, figure)
         if since is not None:  # "since Ukrainian troops crossed the border there in August"
             return _iso(since.date, since.precision), _stated_on(analysis, sentence, since)
         years = [d for d in dates if d.precision == "year" and d.date and figure.start <= d.start < figure.end]
         if years:  # "Russian losses in 2024 had reached 430,000"
             first, last = years[0].date, years[0].end_date or years[0].date
-            return _iso(first, "year"), _iso(last, "year")
+            return _iso(first, "year"), _iso(last, "year", end=True)
         months = [d for d in dates if d.precision in ("month", "year") and d.date and d.kind == "absolute"
                   and _IN_BEFORE.search(sentence.text, 0, d.start) and not _aside_of(d.start, figure, asides)]
         if months:  # "164 civilian deaths in October", "killed in 2024 alone"
             first, last = months[0].date, months[0].end_date or months[0].date
-            return _iso(first, months[0].precision), _iso(last, months[0].precision)
+            return _iso(first, months[0].precision), _iso(last, months[0].precision, end=True)
         return previous if previous else (None, None)
     span = spans[0]
     end = _end_of(span) if span.end_date else _closing_date(sentence, span) or _stated_on(analysis, sentence, span)
@@ -250,6 +263,22 @@ def _figure_period(
 
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,")
 """, which stopped publishing its own toll in the autumn of 2022,": a relative clause about someone, not a period."""
+
+
+_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+_AND_END_OF = re.compile(r"\s+(?:and|to|until|through)\s+(?:the\s+(?P<end>end|close)\s+of\s+)?", re.I)
+
+
+def _between(sentence: Sentence) -> Period | None:
+    """ "between February 2022 and the end of 2024": two dates the date rules left apart."""
+    dates = [d for d in sentence.dates if d.kind == "absolute" and d.date]
+    for first, second in zip(dates, dates[1:]):
+        joint = _AND_END_OF.fullmatch(sentence.text, first.end, second.start)
+        if joint and _BETWEEN.search(sentence.text, 0, first.start):
+            precision = "month" if joint.group("end") and second.precision == "year" else second.precision
+            last = second.date.replace(month=12) if joint.group("end") and second.precision == "year" else second.date
+            return _iso(first.date, first.precision), _iso(last, precision, end=True)  # type: ignore[arg-type]
+    return None
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|during|for|throughout)\s+(?:the\s+month\s+of\s+)?$", re.I)
@@ -273,7 +302,7 @@ def _aside_of(position: int, figure: ClaimFigure, asides: list[tuple[int, int]])
 def _end_of(match: DateMatch) -> str | None:
     """A period's end; "by the end of the year" is a month, not a year."""
     precision = "month" if match.precision == "year" and "end of" in match.text.lower() else match.precision
-    return _iso(match.end_date, precision)
+    return _iso(match.end_date, precision, end=True)
 
 
 def _closing_date(sentence: Sentence, span: DateMatch) -> str | None:
@@ -281,7 +310,7 @@ def _closing_date(sentence: Sentence, span: DateMatch) -> str | None:
     for match in sentence.dates:
         if match.start >= span.end and match.kind == "absolute" and match.date:
             if _FOLLOWING_END.fullmatch(" " + sentence.text[span.end : match.start]):
-                return _iso(match.date, match.precision)
+                return _iso(match.date, match.precision, end=True)
             return None
     return None
 
@@ -294,16 +323,18 @@ def _stated_on(analysis: Analysis, sentence: Sentence, span: DateMatch) -> str |
         head = sentence.text[: match.start]
         opening = match.start < 4 and sentence.text[match.end : match.end + 1] == ","
         if opening or _STATED.search(head[-20:] if len(head) > 20 else head) or head.rstrip().endswith(" on"):
-            return _iso(match.date, match.precision)
+            return _iso(match.date, match.precision, end=True)
     return analysis.published.isoformat() if analysis.published else None
 
 
-def _iso(value: date | None, precision: str) -> str | None:
+def _iso(value: date | None, precision: str, *, end: bool = False) -> str | None:
+    """A period bound as the output contract writes it: "YYYY-MM" or an ISO date; a year is its first month, or as
+    an end its last ("in 2024" is 2024-01..2024-12)."""
     if value is None:
         return None
-    if precision == "month":
-        return value.strftime("%Y-%m")
-    return value.strftime("%Y") if precision == "year" else value.isoformat()
+    if precision == "year":
+        return f"{value.year}-12" if end else f"{value.year}-01"
+    return value.strftime("%Y-%m") if precision == "month" else value.isoformat()
 
 
 def _apply_covered_period(sentence: Sentence, batch: list[Claim]) -> None:
