@@ -297,3 +297,12 @@ def test_the_figure_points_back_and_a_year_is_its_months() -> None:
     projected = one(claims, min=230_000)
     assert (projected.metric, projected.side, projected.projection, projected.period_end) == (
         "killed", "Russia", True, "2025-12")
+
+
+def test_a_monitoring_bodys_monthly_figures_each_take_their_month() -> None:
+    claims = claims_of(
+        "At least 160 civilians were killed and 781 injured in Ukraine in May, the UN Human Rights Monitoring "
+        "Mission in Ukraine said on Friday, an increase from April, when it recorded 125 civilian deaths."
+    )
+    assert {(c.min, c.metric, c.period_start) for c in claims} == {
+        (160, "killed", "2025-05"), (781, "injured", "2025-05"), (125, "killed", "2025-04")}

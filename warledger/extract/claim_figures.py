@@ -28,6 +28,7 @@ from functools import cache
 from weakref import WeakKeyDictionary
 
 from warledger.extract.analysis import Sentence
+from warledger.extract.cues import find_cues
 from warledger.extract.numbers import NumberMatch
 from warledger.records import Count
 from warledger.vocab import load_tsv
@@ -228,11 +229,14 @@ def _losses(sentence: Sentence, figure: ClaimFigure) -> bool:
 
 def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigure]:
     """The figures that a running-total cue ("so far", "since February 2022") belongs to, each cue to its nearest;
-    and every figure after a monitor's tally ("the mission verified 164 civilian deaths and 812 injuries") in a
-    sentence dated to a month or a year ("in October")."""
+    and, in a sentence dated to a month or a year ("in October"), every figure after a monitor's tally ("the
+    mission verified 164 civilian deaths and 812 injuries"), or every figure when a body known for its estimates
+    states them (``vocab/claimants.tsv``)."""
     text = sentence.text
     found = []
     periodic = any(d.precision in ("month", "year") or d.kind == "period" for d in sentence.dates)
+    if periodic and find_cues("claimants", text, case_sensitive=True):
+        return list(figures)  # "at least 158 civilians were killed in October, the UN monitoring mission said"
     for cue in _grammar().cue.finditer(text):
         if _label(cue) == "total":
             found.append(min(figures, key=lambda f: max(f.start - cue.end(), cue.start() - f.end, 0)))

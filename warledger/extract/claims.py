@@ -252,9 +252,10 @@ def _figure_period(
             return _iso(first, "year"), _iso(last, "year", end=True)
         months = [d for d in dates if d.precision in ("month", "year") and d.date and d.kind == "absolute"
                   and _IN_BEFORE.search(sentence.text, 0, d.start) and not _aside_of(d.start, figure, asides)]
-        if months:  # "164 civilian deaths in October", "killed in 2024 alone"
-            first, last = months[0].date, months[0].end_date or months[0].date
-            return _iso(first, months[0].precision), _iso(last, months[0].precision, end=True)
+        if months:  # "164 civilian deaths in October", "killed in 2024 alone": the month nearest the figure
+            month = min(months, key=lambda d: max(d.start - figure.end, figure.start - d.end, 0))
+            first, last = month.date, month.end_date or month.date
+            return _iso(first, month.precision), _iso(last, month.precision, end=True)
         return previous if previous else (None, None)
     span = spans[0]
     end = _end_of(span) if span.end_date else _closing_date(sentence, span) or _stated_on(analysis, sentence, span)
@@ -281,7 +282,7 @@ def _between(sentence: Sentence) -> Period | None:
     return None
 
 
-_IN_BEFORE = re.compile(r"\b(?:in|during|for|throughout)\s+(?:the\s+month\s+of\s+)?$", re.I)
+_IN_BEFORE = re.compile(r"\b(?:in|during|for|throughout|from)\s+(?:the\s+month\s+of\s+)?$", re.I)
 _SINCE_EVENT = re.compile(r"\bsince\s+(?!(?:then|when)\b)[^,.;:]{0,60}?$", re.I)
 
 
