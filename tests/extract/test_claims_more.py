@@ -306,3 +306,24 @@ def test_a_monitoring_bodys_monthly_figures_each_take_their_month() -> None:
     )
     assert {(c.min, c.metric, c.period_start) for c in claims} == {
         (160, "killed", "2025-05"), (781, "injured", "2025-05"), (125, "killed", "2025-04")}
+
+
+def test_a_running_total_since_new_year_covers_both_its_figures() -> None:
+    claims = claims_of(
+        "Since the beginning of 2025, Russian attacks have killed 140 civilians in the Sumy region, including 10 "
+        "children, and injured more than 690 people, according to the regional military administration."
+    )
+    assert {(c.metric, c.min, c.period_start) for c in claims} == {("killed", 140, "2025-01"),
+                                                                    ("injured", 690, "2025-01")}
+
+
+def test_researchers_at_a_university_and_a_named_project_are_claimants() -> None:
+    claims = claims_of(
+        "Between 150,000 and 220,000 Russian soldiers were killed between February 2022 and June 2025, according to "
+        "a study published on Thursday by researchers at the University of Tartu. A separate Ukrainian volunteer "
+        "project, Names of the Fallen, says it has identified more than 77,000 Ukrainian soldiers killed since "
+        "February 2022. Ukraine's General Staff puts total Russian losses, killed and wounded, at about 1,040,000."
+    )
+    assert one(claims, min=150_000).claimant == "University of Tartu"
+    assert one(claims, min=77_000).claimant == "Names of the Fallen"
+    assert one(claims, min=1_040_000).metric == "casualties"

@@ -153,7 +153,8 @@ def _grammar() -> _Grammar:
         plural=re.compile(rf"\s+(?:(?:{modifiers})\s+){{0,3}}[a-z’'-]{{2,}}s(?![\w-])", re.I),
         after_people=re.compile(rf"{_APPOSITIVE}\s+{_FILLER}(?:{metric_after})(?![\w-])", re.I),
         before=re.compile(
-            rf"(?<![\w-])(?:{_alternation(before_rows, 'b')})(?![\w-])(?:[^.;:!?,]|,(?=\s?\d)){{0,80}}?{_AMOUNT_VERB}",
+            rf"(?<![\w-])(?:{_alternation(before_rows, 'b')})(?![\w-])"
+            rf"(?:[^.;:!?,]|,(?=\s?\d)|,(?=\s+(?:at|to)\s)){{0,80}}?{_AMOUNT_VERB}",
             re.I,
         ),
         verb=re.compile(
@@ -239,10 +240,23 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
         return list(figures)  # "at least 158 civilians were killed in October, the UN monitoring mission said"
     for cue in _grammar().cue.finditer(text):
         if _label(cue) == "total":
-            found.append(min(figures, key=lambda f: max(f.start - cue.end(), cue.start() - f.end, 0)))
+            nearest = min(figures, key=lambda f: max(f.start - cue.end(), cue.start() - f.end, 0))
+            found += _paired(text, figures, nearest)
         elif _label(cue) == "tally" and periodic:
             found += [f for f in figures if f.start >= cue.end()]
     return found
+
+
+_PAIR_GAP = re.compile(r"[^.;:!?]{0,60}?\s(?:and|while)\s+(?:have\s+|has\s+|had\s+)?(?:\w+\s+){0,2}?$", re.I)
+
+
+def _paired(text: str, figures: list[ClaimFigure], figure: ClaimFigure) -> list[ClaimFigure]:
+    """``figure`` and the figures coordinated with it ("killed 142 civilians ... and injured more than 700")."""
+    chain = [figure]
+    for other in figures:
+        if other.start > chain[-1].end and _PAIR_GAP.fullmatch(text, chain[-1].end, other.start):
+            chain.append(other)
+    return chain
 
 
 def _value(number: NumberMatch) -> int:

@@ -73,10 +73,13 @@ _CLAUSE_SPEAKER = re.compile(
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "this", "that"})
 _WORK_BY = re.compile(
     r"\b(?:report|study|analysis|estimate|assessment|survey|investigation|count|tally|review)\s+"
-    r"(?:(?:published|released|issued)\s+(?:(?:on|this|last)\s+\w+\s+)?)?(?:by|from)\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'&.-]*|of|for|and|on|the)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|on|the))*"
+    r"(?:(?:published|released|issued)\s+(?:(?:on|this|last)\s+\w+\s+)?)?(?:by|from)\s+"
+    r"(?:(?:researchers|experts|analysts|scientists|demographers|economists)\s+(?:at|from|of)\s+)?(?:the\s+)?(?P<who>(?:[A-Z][\w’'&.-]*|of|for|and|on|the)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|on|the))*"
     r"(?<!\sof)(?<!\sfor)(?<!\sand)(?<!\son)(?<!\sthe))"
 )
 """The author of a named piece of work: "a study by the Kyiv School of Economics"."""
+_APPOSITIVE_NAME = re.compile(r",\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|the|for|and|on))*),")
+"""A proper name set after a speaker described in common words ("a volunteer project, Names of the Fallen,")."""
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
 _PERSON = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+(?![\w’'-])")
 """A person's full name, which a later "he said" in the same sentence points back to."""
@@ -157,6 +160,10 @@ def resolve_claimant(
             return _speaker(sentence, who.strip(), start, trailing.end("who"), analysis)
     if attribution and not _ANAPHOR.fullmatch(attribution.speaker.strip()):
         if not (anaphor and attribution.start <= anaphor.start() < attribution.end):
+            named_after = _APPOSITIVE_NAME.match(sentence.text, attribution.end)
+            if named_after:  # "a separate volunteer project, Names of the Fallen, says"
+                name = named_after.group("name")
+                return _speaker(sentence, name, named_after.start("name"), named_after.end("name"), analysis)
             return _speaker(sentence, attribution.source, attribution.start, attribution.end, analysis)
     if anaphor:
         return _antecedent(sentence, anaphor.group("head"), named, earlier)
