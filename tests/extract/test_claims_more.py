@@ -327,3 +327,20 @@ def test_researchers_at_a_university_and_a_named_project_are_claimants() -> None
     assert one(claims, min=150_000).claimant == "University of Tartu"
     assert one(claims, min=77_000).claimant == "Names of the Fallen"
     assert one(claims, min=1_040_000).metric == "casualties"
+
+
+def test_a_days_losses_named_before_the_figure_and_a_ministry_named_in_part() -> None:
+    claims = claims_of(
+        "Russia's Defense Ministry said its forces had repelled attacks near the border. The Defense Ministry said "
+        "that over the past day the Ukrainian Armed Forces had lost up to 260 servicemen in the Kursk direction."
+    )
+    day = one(claims, max=260)
+    assert (day.side, day.metric, day.qualifier) == ("Ukraine", "casualties", "up to")
+    assert day.claimant == "Russian Ministry of Defence"
+
+
+def test_the_mission_stating_a_months_figures_is_a_claim() -> None:
+    claims = claims_of("The UN monitoring mission published its update. That is up from 150 civilians killed and "
+                       "870 injured in April, the mission said.")
+    assert {(c.metric, c.min, c.period_start) for c in claims} == {("killed", 150, "2025-04"),
+                                                                    ("injured", 870, "2025-04")}

@@ -236,7 +236,7 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
     text = sentence.text
     found = []
     periodic = any(d.precision in ("month", "year") or d.kind == "period" for d in sentence.dates)
-    if periodic and find_cues("claimants", text, case_sensitive=True):
+    if periodic and (find_cues("claimants", text, case_sensitive=True) or _MONITOR.search(text)):
         return list(figures)  # "at least 158 civilians were killed in October, the UN monitoring mission said"
     for cue in _grammar().cue.finditer(text):
         if _label(cue) == "total":
@@ -247,6 +247,10 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
     return found
 
 
+_DAILY_BEFORE = re.compile(
+    r"\b(?:over|in|during) the (?:past|last|previous) (?:day|24 hours)\b(?![^,;.]*\b(?:and|but|while)\b)[^.;]*$", re.I)
+_MONITOR = re.compile(r"\bthe (?:mission|monitors|monitoring mission|update|survey)\b", re.I)
+"""A monitoring body referred back to ("the mission said"), which states figures for a period, not one attack."""
 _PAIR_GAP = re.compile(r"[^.;:!?]{0,60}?\s(?:and|while)\s+(?:have\s+|has\s+|had\s+)?(?:\w+\s+){0,2}?$", re.I)
 
 
@@ -303,6 +307,8 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
     kinds = [_label(m) for m in grammar.cue.finditer(clause.group(0))] if clause else []
     if "rate" in kinds or _AVERAGE_BEFORE.search(text[:start]):
         return None
+    if "daily" not in kinds and _DAILY_BEFORE.search(text, max(0, start - 80), start):
+        kinds.append("daily")  # "over the past day the Ukrainian forces had lost up to 270 servicemen"
     vague = bool(_VAGUE.search(number.text))
     if qualifier == "exact" and found and re.fullmatch(r"\s+and\s+", text[found[-1].end : number.start]):
         if found[-1].qualifier in ("at least", "more than"):  # "at least 164 deaths and 812 injuries"

@@ -164,7 +164,8 @@ def resolve_claimant(
             if named_after:  # "a separate volunteer project, Names of the Fallen, says"
                 name = named_after.group("name")
                 return _speaker(sentence, name, named_after.start("name"), named_after.end("name"), analysis)
-            return _speaker(sentence, attribution.source, attribution.start, attribution.end, analysis)
+            spoken = _speaker(sentence, attribution.source, attribution.start, attribution.end, analysis)
+            return _completed(spoken, sentence, named)
     if anaphor:
         return _antecedent(sentence, anaphor.group("head"), named, earlier)
     person = _PERSON_PRONOUN.search(sentence.text)
@@ -173,6 +174,18 @@ def resolve_claimant(
         if names:
             return _speaker(sentence, names[-1].group(0), names[-1].start(), names[-1].end(), analysis)
     return NO_CLAIMANT
+
+
+def _completed(spoken: Claimant, sentence: Sentence, named: list[ClaimantMention]) -> Claimant:
+    """A speaker named in part ("the Defense Ministry said") as the body the article named in full before ("Russia's
+    Defense Ministry"): every word of the part is in the earlier name."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", spoken.name or "")} - {"the", "a", "an", "s"}
+    if not words or spoken.strength == STRENGTH_NAMED:
+        return spoken
+    for mention in reversed([m for m in named if m.position < sentence.start]):
+        if words <= {w.lower() for w in re.findall(r"[A-Za-z]+", mention.text)}:
+            return Claimant(mention.label, spoken.evidence, STRENGTH_NAMED)
+    return spoken
 
 
 def clause_claimant(sentence: Sentence, position: int, analysis: Analysis) -> Claimant | None:
