@@ -29,6 +29,7 @@ def figures(text: str) -> dict[str, Count]:
         ("Artillery crews destroyed 35 tanks of the brigade.", {}),
         ("About 60 invaders were liquidated near the bridge.", {"killed": Count(60, 60, "about")}),
         ("The bodies of four civilians were found in a cellar.", {"killed": Count(4, 4)}),
+        ("Two night-shift employees were injured.", {"injured": Count(2, 2)}),
         ("Twelve armoured vehicles were destroyed near the bridge.", {}),
         ("The attack on the depot killed two workers.", {"killed": Count(2, 2)}),
     ],

@@ -260,3 +260,12 @@ def test_came_a_day_after_starts_the_earlier_event():
                          "Krasnopillia in the Sumy region, killing two men.")
     earlier = next(i for i in found if i.killed is not None)
     assert (earlier.location.admin1, earlier.killed, earlier.date) == ("Sumy Oblast", Count(2, 2), "2025-11-12")
+
+
+def test_wordings_that_disagree_keep_the_larger_toll():
+    rising = only("A drone hit a house in Kamianske on Monday, wounding nine people. By evening the number of "
+                  "wounded had risen, and at least 11 people were wounded.")
+    assert rising.injured.min == 11
+    parts = only("Russian forces shelled Kherson on Monday, killing two people. A man was killed in the Korabelnyi "
+                 "district, and a woman died in hospital.")
+    assert parts.killed == Count(2, 2)

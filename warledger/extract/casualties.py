@@ -58,7 +58,8 @@ def _role_patterns() -> dict[tuple[str, str], re.Pattern[str]]:
 def _people_phrase() -> str:
     nouns = sorted(word_set("people_nouns"), key=len, reverse=True)
     return (
-        r"(?:(?:more|other|\w+ian|\w+ish|local|civilian|young|elderly|of (?:them|whom)|people|in total)\s+){0,2}(?:"
+        r"(?:(?:more|other|\w+ian|\w+ish|local|civilian|young|elderly|of (?:them|whom)|people|in total|"
+        r"[a-z]+-[a-z]+(?:-[a-z]+)*)\s+){0,2}(?:"
         + "|".join(re.escape(n) for n in nouns)
         + r")\b"
     )

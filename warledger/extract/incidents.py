@@ -241,11 +241,13 @@ def _counts_overlap(a: Count, b: Count) -> bool:
 
 
 def merge_counts(counts: list[Count]) -> Count:
-    """One figure from several compatible wordings: the tightest range they all allow."""
+    """One figure from several wordings: the tightest range they all allow, or, when they disagree, the largest (a
+    toll that rose as reports came in; "a man was killed" after "killing two people" is one of the two)."""
     lo = max((c.min for c in counts if c.min is not None), default=None)
     hi = min((c.max for c in counts if c.max is not None), default=None)
     if lo is not None and hi is not None and lo > hi:
-        return counts[0]
+        # wordings that disagree: a toll that rose as reports came in, or one victim of several told apart
+        return max(counts, key=lambda c: c.value or 0)
     if lo is not None and hi is not None and lo == hi:
         exact = any(c.qualifier == "exact" and c.min == lo for c in counts)
         return Count(lo, hi, "exact" if exact else next(c.qualifier for c in counts if c.min == lo or c.max == hi))
