@@ -269,3 +269,17 @@ def test_wordings_that_disagree_keep_the_larger_toll():
     parts = only("Russian forces shelled Kherson on Monday, killing two people. A man was killed in the Korabelnyi "
                  "district, and a woman died in hospital.")
     assert parts.killed == Count(2, 2)
+
+
+def test_a_road_leading_to_a_town_is_not_where_the_strike_was():
+    inc = only("A drone hit a minibus on the outskirts of Kostiantynivka, on the road to Druzhkivka, on Monday, "
+               "killing the driver.")
+    assert inc.location.name == "Kostiantynivka"
+
+
+def test_a_man_blown_up_on_a_mine_and_people_not_hurt():
+    mine = only("Yesterday, in the village of Borova, a 71-year-old man was blown up on an enemy mine while "
+                "working in his garden.")
+    assert (mine.event_type, mine.location.name) == ("Remote explosive/landmine/IED", "Borova")
+    unhurt = only("Artillery hit Marhanets on Monday. In Marhanets, people were not hurt.")
+    assert (unhurt.killed, unhurt.injured) == (Count(0, 0), Count(0, 0))

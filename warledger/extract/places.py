@@ -82,6 +82,8 @@ _REGION_AFTER = re.compile(
     r"^(?:\s+|-)(?:oblast'?s?|regions?|provinces?|krai|kray|territory|obl\.|people['’]?s['’]? republics)(?!\w)", _I)
 _GOVERNOR_AFTER = re.compile(r"^\s+(?:regional\s+)?(?:governor|(?:regional\s+)?(?:military\s+)?administration)\b", _I)
 """A region's governor or administration: "Kharkiv governor Oleh Syniehubov" speaks for the Kharkiv oblast."""
+_HEADING_BEFORE = re.compile(
+    r"\b(?:(?:road|highway|route|motorway|railway|way)\s+(?:to|towards|from)|towards?|heading for)\s+$", _I)
 _PLACE_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|settlement|district|raion|rayon|area|community|hromada|outskirts)\b"
     r"|\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province)"
@@ -135,6 +137,8 @@ class PlaceMatch:
     """"place" | "oblast" | "region" | "country" (a sea is a "region" of precision 7)."""
     candidates: tuple[Location, ...] = ()
     """For a place name that several places share: the best one per oblast, best first (``location`` is one)."""
+    heading: bool = False
+    """Named as where a road leads or forces head ("on the road to Druzhkivka"), not where something happened."""
 
 
 def _words_before(text: str, start: int) -> tuple[list[str], bool]:
@@ -304,7 +308,8 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
             seen.add(place.admin1)
             candidates.append(gazetteer.place_location(place, precision=precision, near=near))
     return PlaceMatch(hit.start, hit.end, text[hit.start:hit.end], candidates[0], "place",
-                      tuple(candidates) if len(candidates) > 1 else ())
+                      tuple(candidates) if len(candidates) > 1 else (),
+                      heading=bool(_HEADING_BEFORE.search(text, max(0, hit.start - 40), hit.start)))
 
 
 def _spread_region_word(gazetteer: Gazetteer, text: str, hits: Sequence[NameHit],
