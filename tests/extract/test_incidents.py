@@ -283,3 +283,12 @@ def test_a_man_blown_up_on_a_mine_and_people_not_hurt():
     assert (mine.event_type, mine.location.name) == ("Remote explosive/landmine/IED", "Borova")
     unhurt = only("Artillery hit Marhanets on Monday. In Marhanets, people were not hurt.")
     assert (unhurt.killed, unhurt.injured) == (Count(0, 0), Count(0, 0))
+
+
+def test_a_governors_summary_counts_munitions_of_each_attack():
+    text = article(
+        "Bilopillia community: Russian aircraft dropped two guided aerial bombs on Bilopillia. Two men were wounded.",
+        "Krasnopillia community: artillery shelling of Krasnopillia (14 explosions). A farm building was damaged.",
+        _CLOSE,
+    )
+    assert {i.location.name for i in incidents_of(text)} == {"Bilopillia", "Krasnopillya"}  # GeoNames spelling

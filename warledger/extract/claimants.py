@@ -44,7 +44,8 @@ _ANAPHOR = re.compile(
     r"monitors|intelligence update|update|service|data|count|figures|official|spokes(?:man|woman|person)|minister|"
     r"governor|commander|centre|center|group|organi[sz]ation|observatory|project|network|tracker|team|"
     r"commissioner|headquarters|monitoring mission|monitor)\b"
-    r"|\b(?P<pronoun>it|they) (?:estimated|estimates|said|says|found|finds|calculated|added|reported|counted|put)\b",
+    r"|\b(?P<pronoun>it|they) (?:estimated|estimates|said|says|found|finds|calculated|added|reported|counted|put|"
+    r"puts|believes|believed|believe|thinks|assesses|assessed)\b",
     re.I,
 )
 _SPEAKS_AFTER = re.compile(
@@ -78,6 +79,11 @@ _WORK_BY = re.compile(
     r"(?<!\sof)(?<!\sfor)(?<!\sand)(?<!\son)(?<!\sthe))"
 )
 """The author of a named piece of work: "a study by the Kyiv School of Economics"."""
+_GIVEN_BY = re.compile(
+    r"\b(?:was|were|had been|has been) (?:given|announced|published|released|provided|issued|reported|put forward) "
+    r"by (?:the )?(?:then-|former )?(?P<who>(?:[A-Z][\w’'.-]*|[a-z]+-[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'.-]*)+)"
+)
+"""A figure's source in the passive: "5,937 dead ... was given by then-Defense Minister Sergei Shoigu"."""
 _APPOSITIVE_NAME = re.compile(r",\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|the|for|and|on))*),")
 """A proper name set after a speaker described in common words ("a volunteer project, Names of the Fallen,")."""
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
@@ -145,7 +151,7 @@ def resolve_claimant(
     own = _own(sentence)
     if own is not None:
         return own
-    by = _WORK_BY.search(sentence.text)
+    by = _WORK_BY.search(sentence.text) or _GIVEN_BY.search(sentence.text)
     if by and len(by.group("who").split()) >= 2:  # "a report by the Vilnius Centre for War Statistics estimated"
         who = by.group("who").rstrip(".")
         return _speaker(sentence, who, by.start("who"), by.start("who") + len(who), analysis)

@@ -114,6 +114,11 @@ def find_claims(analysis: Analysis) -> list[Claim]:
             continue
         named = claimant_mentions(analysis) if named is None else named
         claimant = resolve_claimant(sentence, named, analysis, speakers)
+        if not claimant.name and last_batch and last_batch[0].claimant and (
+                _SAME_PERIOD.search(sentence.text) or _REFERS_BACK.search(sentence.text)):
+            # "Over 32,700 were injured in the same period": the claimant of the figures it goes on from
+            evidence = next((e for e in last_batch[0].evidence if e.field == "claimant"), None)
+            claimant = Claimant(last_batch[0].claimant, evidence, STRENGTH_PROPER)
         if claimant.name:
             speakers.append(claimant)
         else:  # "tens of thousands" with nobody named as saying so is no claim

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -141,6 +142,12 @@ FINITE_ROLES = frozenset({"verb", "act"})
 """Cue roles that say something happened (a verb), rather than name a kind of event (a noun or a weapon)."""
 
 
+_COUNTED = re.compile(r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:bombs?|missiles?|drones?|shells?|rockets?|explosions?|strikes?|hits?|KABs?|Shaheds?)\b"
+                      r"|\(\d+ (?:explosions?|strikes?|hits?)\)|\b\d{1,2}:\d{2}\b", re.I)
+"""Munitions counted or a clock time: the wording of one attack, not of the war's routine."""
+
+
 def _names_the_war(mention: Mention) -> bool:
     """Whether an article's clause names a kind of event ("the battle of Bakhmut", "strikes on occupied Crimea",
     "the attacks on Odesa") with neither a toll nor a date of its own: it refers to the war or to an event reported
@@ -148,6 +155,8 @@ def _names_the_war(mention: Mention) -> bool:
     toll reports an event."""
     if any(f.count.value for f in mention.figures) or (mention.date is not None and "date" not in mention.inherited):
         return False
+    if _COUNTED.search(mention.text):
+        return False  # "two guided bombs on Bilopillia", "shelling of Krasnopillia (14 explosions)": one event
     return not any(role(c) in FINITE_ROLES for c in violent(mention.event_cues))
 
 
