@@ -56,7 +56,8 @@ _VAGUE: tuple[tuple[str, int, int], ...] = (
     ),
 )
 _ZERO = re.compile(
-    r"\b(?:no|none|nobody|zero|without|unharmed|unhurt|not? (?:a )?single)\b|no one|no-one", re.IGNORECASE
+    r"\b(?:no|none|nobody|zero|without|unharmed|unhurt|not? (?:a )?single|not (?:hurt|harmed|injured|wounded|killed))\b"
+    r"|no one|no-one", re.IGNORECASE
 )
 _DIGITS = re.compile(
     r"(?<![\w.])(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+(?:\.\d+)?)\s*"
