@@ -292,3 +292,9 @@ def test_a_governors_summary_counts_munitions_of_each_attack():
         _CLOSE,
     )
     assert {i.location.name for i in incidents_of(text)} == {"Bilopillia", "Krasnopillya"}  # GeoNames spelling
+
+
+def test_hours_before_talks_is_another_clause_not_a_veto_on_the_strike():
+    inc = only("Russia fired drones at Ukraine overnight, killing two people in Kyiv, hours before ministers were due "
+               "to discuss new sanctions on Moscow.")
+    assert (inc.location.name, inc.killed) == ("Kyiv", Count(2, 2))

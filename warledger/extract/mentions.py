@@ -22,7 +22,8 @@ from warledger.extract.places import PlaceMatch
 
 _CLAUSE_BREAK = re.compile(
     r"(?:,|\s+(?:came|comes|happened|followed|follows))\s+"
-    r"(?=(?:just\s+)?(?:a|one|two|three|four|five|several|\d+)\s+(?:day|days|hours?|weeks?)\s+(?:after|before|earlier|later)\b)"
+    r"(?=(?:(?:just\s+)?(?:a|one|two|three|four|five|several|\d+)\s+)?(?:days?|hours?|weeks?|minutes)\s+"
+    r"(?:after|before|earlier|later)\b)"
     r"|;\s+"
     r"|\s+while\s+"
     r"|(?P<as>,?\s+as\s+(?=[A-Z]))"
