@@ -192,3 +192,8 @@ def test_offsets_index_the_text(text: str, published: dt.date | None) -> None:
         assert m.kind in KINDS and m.precision in ("day", "week", "month", "year")
         assert m.end_date is None or m.date is None or m.date <= m.end_date
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_a_range_that_would_end_before_it_starts_is_two_dates():
+    found = find_dates("2022-02-24 February 2022-02-24 February", published=dt.date(2000, 1, 1))
+    assert all(m.end_date is None or m.date is None or m.date <= m.end_date for m in found)

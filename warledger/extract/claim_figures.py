@@ -247,8 +247,8 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
     return found
 
 
-_DAILY_BEFORE = re.compile(
-    r"\b(?:over|in|during) the (?:past|last|previous) (?:day|24 hours)\b(?![^,;.]*\b(?:and|but|while)\b)[^.;]*$", re.I)
+_OTHER_CLAUSE = re.compile(r"[.;]|,[^,]*\b(?:and|but|while)\b|\b(?:but|while)\b", re.I)
+"""Between a cue and a figure: the cue belongs to another clause."""
 _MONITOR = re.compile(r"\bthe (?:mission|monitors|monitoring mission|update|survey)\b", re.I)
 """A monitoring body referred back to ("the mission said"), which states figures for a period, not one attack."""
 _PAIR_GAP = re.compile(r"[^.;:!?]{0,60}?\s(?:and|while)\s+(?:have\s+|has\s+|had\s+)?(?:\w+\s+){0,2}?$", re.I)
@@ -307,8 +307,11 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
     kinds = [_label(m) for m in grammar.cue.finditer(clause.group(0))] if clause else []
     if "rate" in kinds or _AVERAGE_BEFORE.search(text[:start]):
         return None
-    if "daily" not in kinds and _DAILY_BEFORE.search(text, max(0, start - 80), start):
-        kinds.append("daily")  # "over the past day the Ukrainian forces had lost up to 270 servicemen"
+    if "daily" not in kinds and any(  # "over the past day the Ukrainian forces had lost up to 270 servicemen"
+        _label(m) == "daily" and not _OTHER_CLAUSE.search(text, m.end(), start)
+        for m in grammar.cue.finditer(text, max(0, start - 80), start)
+    ):
+        kinds.append("daily")
     vague = bool(_VAGUE.search(number.text))
     if qualifier == "exact" and found and re.fullmatch(r"\s+and\s+", text[found[-1].end : number.start]):
         if found[-1].qualifier in ("at least", "more than"):  # "at least 164 deaths and 812 injuries"

@@ -84,7 +84,6 @@ _REFERS_BACK = re.compile(
 )
 SAME_METRIC = "same"
 """The metric of a figure worded as "the figure" or "the number": the article's previous claim's."""
-_POINTS_BACK = re.compile(r"(?:the|that|this|its|their) (?:figure|number|count|tally|estimate)\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within) the same (?:period|time|timeframe|months?|years?)\b", re.I)
 _NOT_A_SIDE_WAR = re.compile(r"(?:war|invasion|aggression)$", re.I)
 
@@ -130,7 +129,8 @@ def find_claims(analysis: Analysis) -> list[Claim]:
         same_period = bool(previous_batch and _SAME_PERIOD.search(sentence.text))
         for figure in figures:
             projection = figure in projections
-            if figure.metric == SAME_METRIC:  # "the figure could pass 250,000": the previous claim's metric
+            points_back = figure.metric == SAME_METRIC  # "the figure could pass 250,000": the previous claim's
+            if points_back:
                 if not claims:
                     continue
                 figure = replace(figure, metric=claims[-1].metric)
@@ -145,8 +145,7 @@ def find_claims(analysis: Analysis) -> list[Claim]:
                 _set_claimant(claim, own)
             if claim.side is None and previous_batch and _REFERS_BACK.search(sentence.text):
                 _continue(claim, previous_batch[0], claimant)
-            elif claim.side is None and figure.start < len(sentence.text) and _POINTS_BACK.match(
-                    sentence.text, figure.start) and claims:
+            elif claim.side is None and points_back:
                 _continue(claim, claims[-1], claimant)
             kept = _merge(claim, claims, strengths, claimant.strength)
             if kept is claim:

@@ -184,11 +184,14 @@ def _periods(text: str, found: list[Found]) -> list[Found]:
                 first = _with_year(first, second.year - 1 if later_month else second.year)
             if second.year is None and first.date and second.date and second.date < first.date:
                 second = _with_year(second, first.date.year + (second.date.month < first.date.month))
-            precision = max(first.precision, second.precision, key=_COARSENESS.__getitem__)
-            out.append(Found(opened.start() if opened else first.start, second.end, first.date, precision,
-                             kind="period", end_date=natural_end(second)))
-            i += 2
-            continue
+            end = natural_end(second)
+            if not (first.date and end and end < first.date):  # a "range" that ends before it starts is two dates
+                precision = max(first.precision, second.precision, key=_COARSENESS.__getitem__)
+                out.append(Found(opened.start() if opened else first.start, second.end, first.date, precision,
+                                 kind="period", end_date=end))
+                i += 2
+                continue
+            first = found[i]
         if opened is not None and opener in ("since", "ever since"):
             first = Found(opened.start(), first.end, first.date, first.precision, kind="period")
         elif opened is not None and opener in ("until", "till"):
