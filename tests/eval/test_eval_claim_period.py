@@ -4,8 +4,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-
 from eval_builders import claim, gold_claim
+
 from warledger.eval.scoring import period_agrees
 
 TEXT = "Britain estimated that 40,000 soldiers had been killed since February 2022."

@@ -55,7 +55,8 @@ def test_distance() -> None:
 @pytest.mark.parametrize("text, value", [
     ("killed five people", 5), ("1.2 million casualties", 1_200_000), ("between 500,000 to 600,000", 600_000),
     ("up to 325,000 troop deaths", 325_000), ("twenty-five injured", 25), ("one hundred and twenty thousand", 120_000),
-    ("a couple near Kyiv", 2), ("no one was killed", 0), ("no casualties were reported", 0), ("people were not hurt", 0), ("dozens were hurt", 24),
+    ("a couple near Kyiv", 2), ("no one was killed", 0), ("no casualties were reported", 0),
+    ("people were not hurt", 0), ("dozens were hurt", 24),
     ("a 62-year-old woman died", 1), ("more than three dozen left missing", 36), ("killing tens of militants", 20),
     ("Hundreds of thousands of residents", 200_000), ("14 people", 14),
 ])

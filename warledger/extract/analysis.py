@@ -7,7 +7,6 @@ Every offset kept here is absolute (it indexes ``article.text``), so evidence bu
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,8 +15,8 @@ from functools import cached_property
 from warledger.extract.dates import DateMatch, find_dates
 from warledger.extract.numbers import NumberMatch, find_numbers
 from warledger.extract.places import SMALL_PLACE, PlaceMatch, find_places, resolve_places
-from warledger.gazetteer import Gazetteer
 from warledger.extract.sentences import split_sentences
+from warledger.gazetteer import Gazetteer
 from warledger.records import Article, Evidence
 
 BLOCK_KINDS = ("title", "standfirst", "paragraph", "caption")

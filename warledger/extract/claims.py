@@ -277,7 +277,7 @@ _AND_END_OF = re.compile(r"\s+(?:and|to|until|through)\s+(?:the\s+(?P<end>end|cl
 def _between(sentence: Sentence) -> Period | None:
     """ "between February 2022 and the end of 2024": two dates the date rules left apart."""
     dates = [d for d in sentence.dates if d.kind == "absolute" and d.date]
-    for first, second in zip(dates, dates[1:]):
+    for first, second in zip(dates, dates[1:], strict=False):
         joint = _AND_END_OF.fullmatch(sentence.text, first.end, second.start)
         if joint and _BETWEEN.search(sentence.text, 0, first.start):
             precision = "month" if joint.group("end") and second.precision == "year" else second.precision

@@ -215,8 +215,8 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
         one_place = pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id
         if not (summary and one_place and abs((a.date - b.date).days) == 1):
             return 0
-    for role in ROLES:
-        fa, fb = a.figures(role), b.figures(role)
+    for toll in ROLES:
+        fa, fb = a.figures(toll), b.figures(toll)
         if fa and fb and not _counts_overlap(fa[0][1].count, fb[0][1].count):
             return 0
     same_place = bool(pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id)
@@ -296,11 +296,11 @@ def _to_incident(analysis: Analysis, draft: Draft, default_actor: str | None) ->
     perpetrator = _perpetrator(draft, evidence) or default_actor
 
     tolls: dict[str, Count | None] = {}
-    for role in ROLES:
-        found = draft.figures(role)
-        tolls[role] = merge_counts([f.count for _, f in found]) if found else None
+    for toll in ROLES:
+        found = draft.figures(toll)
+        tolls[toll] = merge_counts([f.count for _, f in found]) if found else None
         for mention, figure in found:
-            evidence.append(mention.sentence.evidence(role, figure.start, figure.end))
+            evidence.append(mention.sentence.evidence(toll, figure.start, figure.end))
 
     attributed: list[str] = []
     for sentence in seen_sentences:

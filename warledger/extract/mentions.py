@@ -38,9 +38,11 @@ _NOT_ACTOR_AFTER = re.compile(
     r"claimed|Sea Ports Authority|Air Force said|General Staff|leadership|negotiators|delegation|losses|casualties)\b"
 )
 _TARGET_BEFORE = re.compile(r"\b(?:on|at|against|into|in|inside|to|from|with|and)\s+$", re.IGNORECASE)
-_DOWNED_BEFORE = re.compile(r"\b(?:shot down|downed|intercepted)\s+(?:(?:an?|the|another|two|three|several)\s+)?$", re.I)
+_DOWNED_BEFORE = re.compile(
+    r"\b(?:shot down|downed|intercepted)\s+(?:(?:an?|the|another|two|three|several)\s+)?$", re.I)
 """An actor right after these words owned what was shot down ("shot down an enemy aircraft"): not who acted."""
-_REPELLED_BEFORE = re.compile(r"\b(?:repelled|repulsed|fended off|thwarted|beat back)\s+(?:(?:an?|the|another)\s+)?$", re.I)
+_REPELLED_BEFORE = re.compile(
+    r"\b(?:repelled|repulsed|fended off|thwarted|beat back)\s+(?:(?:an?|the|another)\s+)?$", re.I)
 """An actor right after these words made the attack that was repelled: the perpetrator, named first."""
 _EVENT_NOUN = re.compile(r"\b(?:attacks?|strikes?|shelling|explosions?|blasts?|raids?|bombing)\b", re.IGNORECASE)
 _INDEFINITE_EVENT = re.compile(
