@@ -271,18 +271,16 @@ _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,")
 
 
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)
-_AND_END_OF = re.compile(r"\s+(?:and|to|until|through)\s+(?:the\s+(?P<end>end|close)\s+of\s+)?", re.I)
+_AND_END_OF = re.compile(r"\s+(?:and|to|until|through)\s+(?:the\s+(?:end|close)\s+of\s+)?", re.I)
 
 
 def _between(sentence: Sentence) -> Period | None:
     """ "between February 2022 and the end of 2024": two dates the date rules left apart."""
     dates = [d for d in sentence.dates if d.kind == "absolute" and d.date]
     for first, second in zip(dates, dates[1:], strict=False):
-        joint = _AND_END_OF.fullmatch(sentence.text, first.end, second.start)
-        if joint and _BETWEEN.search(sentence.text, 0, first.start):
-            precision = "month" if joint.group("end") and second.precision == "year" else second.precision
-            last = second.date.replace(month=12) if joint.group("end") and second.precision == "year" else second.date
-            return _iso(first.date, first.precision), _iso(last, precision, end=True)  # type: ignore[arg-type]
+        if _AND_END_OF.fullmatch(sentence.text, first.end, second.start) and _BETWEEN.search(
+                sentence.text, 0, first.start):  # a year as an end is its last month, "the end of 2024" too
+            return _iso(first.date, first.precision), _iso(second.date, second.precision, end=True)
     return None
 
 
@@ -305,9 +303,8 @@ def _aside_of(position: int, figure: ClaimFigure, asides: list[tuple[int, int]])
 
 
 def _end_of(match: DateMatch) -> str | None:
-    """A period's end; "by the end of the year" is a month, not a year."""
-    precision = "month" if match.precision == "year" and "end of" in match.text.lower() else match.precision
-    return _iso(match.end_date, precision, end=True)
+    """A period's end ("by the end of the year" is its last month, as every year end is)."""
+    return _iso(match.end_date, match.precision, end=True)
 
 
 def _closing_date(sentence: Sentence, span: DateMatch) -> str | None:

@@ -142,10 +142,22 @@ FINITE_ROLES = frozenset({"verb", "act"})
 """Cue roles that say something happened (a verb), rather than name a kind of event (a noun or a weapon)."""
 
 
-_COUNTED = re.compile(r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:[\w-]+\s+){0,3}?"
-                      r"(?:bombs?|missiles?|drones?|shells?|rockets?|explosions?|strikes?|hits?|KABs?|Shaheds?)\b"
-                      r"|\(\d+ (?:explosions?|strikes?|hits?)\)|\b\d{1,2}:\d{2}\b", re.I)
-"""Munitions counted or a clock time: the wording of one attack, not of the war's routine."""
+_MUNITIONS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:bombs?|missiles?|drones?|shells?|rockets?|explosions?|strikes?|hits?|KABs?|Shaheds?)\b",
+    re.I,
+)
+"""What a counted number may count to make a clause one attack: munitions, explosions, hits."""
+
+
+def _counted(mention: Mention) -> bool:
+    """Munitions counted ("two guided bombs", "(14 explosions)") or a clock time ("around 13:00"), read with the
+    sentence's numbers: the wording of one attack, not of the war's routine."""
+    text = mention.sentence.text
+    return any(
+        number.unit == "time" or (number.unit is None and _MUNITIONS_AFTER.match(text, number.end))
+        for number in mention.sentence.numbers
+        if mention.start <= number.start < mention.end
+    )
 
 
 def _names_the_war(mention: Mention) -> bool:
@@ -155,7 +167,7 @@ def _names_the_war(mention: Mention) -> bool:
     toll reports an event."""
     if any(f.count.value for f in mention.figures) or (mention.date is not None and "date" not in mention.inherited):
         return False
-    if _COUNTED.search(mention.text):
+    if _counted(mention):
         return False  # "two guided bombs on Bilopillia", "shelling of Krasnopillia (14 explosions)": one event
     return not any(role(c) in FINITE_ROLES for c in violent(mention.event_cues))
 
