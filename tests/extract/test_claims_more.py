@@ -351,8 +351,8 @@ def test_it_believes_the_same_period_and_a_figure_given_by_someone() -> None:
         "The UK Ministry of Defence estimates Russia has suffered about 950,000 casualties since February 2022. Of "
         "those, it believes between 200,000 and 250,000 have died. The UN mission says more than 13,000 civilians "
         "have been killed since February 2022. Over 32,500 civilians were injured in the same period. The last "
-        "official number, 5,937 dead, was given by then-Defense Minister Sergei Shoigu in September 2022."
+        "official number, 5,937 dead, was given by then-Defense Minister Ivan Sokolov in September 2022."
     )
     assert one(claims, min=200_000).claimant == "UK Ministry of Defence"
     assert one(claims, min=32_500).claimant == one(claims, min=13_000).claimant
-    assert one(claims, min=5_937).claimant == "Defense Minister Sergei Shoigu"
+    assert one(claims, min=5_937).claimant == "Defense Minister Ivan Sokolov"

@@ -9,12 +9,17 @@ A figure is a count of people with a casualty metric, worded in one of four ways
 - an active verb right before it: "had killed more than 3,000 civilians", "Russia had lost about 1,250 troops"
   ("lost" needs people after the figure: "lost 3,000 tanks" is no claim);
 - a part of the figure before it in the same sentence: "675,000 troops killed and wounded, including 1,380 over
-  the past day" (the part keeps the whole's metric when nothing follows it but a time).
+  the past day", "..., including more than 700 children" (the part keeps the whole's metric when nothing follows it
+  but a time, and its people when it names none).
+
+People and metric may stand apart: "more than 60,000 people, soldiers and civilians, were registered as missing",
+"lists about 70,000 more as missing", "111,000 servicemen who have died".
 
 A figure is aggregate when it is 1,000 or more, or smaller with a running-total cue ("so far", "since the start of
-the war") or a daily cue ("over the past day") in its sentence. Not claims: rates ("1,000 a day"), figures about
-another war, time or place (``vocab/claim_elsewhere.tsv``: the Holodomor, "in Syria", a year before 2014), and
-money or equipment (numbers with a unit, or followed by a noun that is not people).
+the war") or a daily cue ("over the past day") in its sentence, or a part of an aggregate; a smaller figure is
+still returned when the caller says the sentence goes on from claims just stated (``continuing``). Not claims:
+rates ("1,000 a day"), figures about another war, time or place (``vocab/claim_elsewhere.tsv``: the Holodomor, "in
+Syria", a year before 2014), and money or equipment (numbers with a unit, or followed by a noun that is not people).
 
 Public: ``ClaimFigure``, ``claim_figures``, ``is_aggregate``. Every per-sentence check starts with one cheap regex,
 so sentences without a casualty word cost one search.
@@ -23,7 +28,7 @@ so sentences without a casualty word cost one search.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from weakref import WeakKeyDictionary
 
@@ -58,7 +63,7 @@ _FILLER = (
     r"(?:(?:have|has|had|been|were|was|are|is|be|being|reportedly|already|now|also|likely|probably|believed|thought|"
     r"estimated|said|feared|presumed|confirmed|officially|to|listed|as|in|on|at|of|from|the|a|its|their|both|sides?|"
     r"each|region|oblast|city|areas?|war|fighting|battles?|front|line|country|territory|so|far|since|recorded|"
-    r"counted|known|registered|held|being|(?-i:[A-Z][\w’'-]*))\s+){0,6}?"
+    r"counted|known|registered|held|being|still|currently|who|that|(?-i:[A-Z][\w’'-]*))\s+){0,6}?"
 )
 """The plain words that may stand between the people counted and the metric: "soldiers on both sides have been"."""
 _AUX = (
@@ -78,9 +83,16 @@ _ABOUT_VERB = re.compile(r"\b(?:near(?:ed|s|ing)?|approach(?:ed|es|ing)?)\s*$", 
 _INCLUDING = re.compile(r"(?:including|of whom|of them|among them|with)\s+(?:some\s+)?$", re.I)
 _SINCE_THAN = re.compile(r"(?:since|than(?: in)?|after)\s+(?:the\s+)?$", re.I)
 _VAGUE = re.compile(r"\b(?:dozens|hundreds|thousands|millions|tens|scores|several|many|few)\b", re.I)
-_APPOSITIVE = r"(?:,\s*(?:including|among them|most of them|many of them|mostly|among whom|of whom)[^,.;]{0,60},)?"
+_APPOSITIVE = (
+    r"(?:,\s*(?:(?:including|among them|most of them|many of them|mostly|among whom|of whom)[^,.;]{0,60}|"
+    r"[^,.;:\d]{1,60}),)?"
+)
+"""An aside between the people and the metric: "198 civilians, including three children, had been killed", "more
+than 60,000 people, soldiers and civilians, were registered as missing"."""
 _LOSS_WORDS = re.compile(r"\b(?:lost|losing|loses|losses|casualties)\b", re.I)
 _CLAUSE = re.compile(r"[^,.;:!?]{0,60}")
+_INFLICTING = re.compile(r"(?:killed|wounded|injured|captured|took prisoner|taken prisoner)\b", re.I)
+"""A verb whose subject did the harm ("had killed"), unlike "the deaths of" or "lost"."""
 _AVERAGE_BEFORE = re.compile(r"\b(?:an average of|on average|averag(?:e|ing)|a daily average of)\s+$", re.I)
 
 
@@ -100,6 +112,13 @@ class ClaimFigure:
     """A figure for the last day ("1,380 over the past day")."""
     vague: bool = False
     """Worded as a vague quantity ("tens of thousands"): a claim only when someone is named as saying it."""
+    part: bool = False
+    """A part of the figure before it ("..., including more than 700 children"): aggregate when its whole is."""
+    inflicted: bool = False
+    """Read from an active verb of harm ("had killed 3,000 civilians"): the figure counts whom the subject harmed."""
+    aggregate: bool = True
+    """Large enough, or worded as a total or as a day's losses, to be a claim on its own; a smaller figure is one
+    only as a part of a figure stated just before ("Among those killed were at least 16 children")."""
 
     @property
     def count(self) -> Count:
@@ -149,7 +168,7 @@ def _grammar() -> _Grammar:
     where_rows = list(load_tsv("claim_elsewhere"))
     metric_after = _alternation(after_rows, "a")
     return _Grammar(
-        after=re.compile(rf"\s*{_AUX}(?:(?:{modifiers})\s+){{0,3}}(?:{metric_after})(?![\w-])", re.I),
+        after=re.compile(rf"\s*{_AUX}(?:(?:{modifiers})\s+){{0,3}}(?:as\s+)?(?:{metric_after})(?![\w-])", re.I),
         plural=re.compile(rf"\s+(?:(?:{modifiers})\s+){{0,3}}[a-z’'-]{{2,}}s(?![\w-])", re.I),
         after_people=re.compile(rf"{_APPOSITIVE}\s+{_FILLER}(?:{metric_after})(?![\w-])", re.I),
         before=re.compile(
@@ -185,16 +204,19 @@ def _label(match: re.Match[str]) -> str:
 _CACHE: WeakKeyDictionary[Sentence, list[ClaimFigure]] = WeakKeyDictionary()
 
 
-def claim_figures(sentence: Sentence) -> list[ClaimFigure]:
-    """Figures in a sentence that count casualties in aggregate (sentence-relative offsets), rates left out."""
-    return _scan(sentence)
+def claim_figures(sentence: Sentence, *, continuing: bool = False) -> list[ClaimFigure]:
+    """Figures in a sentence that count casualties in aggregate (sentence-relative offsets), rates left out.
+
+    ``continuing``: the sentence goes on from figures just stated ("Among those killed were at least 16
+    children"), so its smaller figures are parts of those and count too."""
+    return [f for f in _scan(sentence) if f.aggregate or continuing]
 
 
 def is_aggregate(sentence: Sentence) -> bool:
     """True when the sentence states an aggregate estimate (a claim), so it is not read as one incident.
 
     A rate ("lost up to 500 servicemen per day in the Kherson region") is no claim and is left to the incidents."""
-    return bool(_scan(sentence))
+    return any(f.aggregate for f in _scan(sentence))
 
 
 def _scan(sentence: Sentence) -> list[ClaimFigure]:
@@ -217,8 +239,15 @@ def _figures(sentence: Sentence) -> list[ClaimFigure]:
     if not found:
         return []
     totals = _totalled(sentence, found)
-    kept = [f for f in found if not _elsewhere(sentence, f)]
-    return [f for f in kept if _value(f.number) >= MIN_AGGREGATE or f in totals or (f.daily and _losses(sentence, f))]
+    figures: list[ClaimFigure] = []
+    for figure in found:
+        if _elsewhere(sentence, figure):
+            continue
+        whole = next((f for f in reversed(figures) if not f.part), None) if figure.part else None
+        aggregate = (_value(figure.number) >= MIN_AGGREGATE or figure in totals
+                     or (figure.daily and _losses(sentence, figure)) or (whole is not None and whole.aggregate))
+        figures.append(replace(figure, aggregate=aggregate))
+    return figures
 
 
 def _losses(sentence: Sentence, figure: ClaimFigure) -> bool:
@@ -279,6 +308,7 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
     population = _label(people) if people else None
     tail = people.end() if people else number.end
     qualifier, metric, start, end = count.qualifier, "", number.start, tail
+    part = inflicted = False
     after = (grammar.after_people if people else grammar.after).match(text, tail)
     if after:
         metric, end = _label(after), after.end()
@@ -292,15 +322,16 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
             people = grammar.plural.match(text, tail)
             end, population = (people.end(), "all") if people else (end, population)
         if verb and (people or (bare and harms)):
-            metric, start = _label(verb), verb.start()
+            metric, start, inflicted = _label(verb), verb.start(), bool(_INFLICTING.match(verb.group(0)))
         elif noun and (people or bare):
             metric, start = _label(noun), noun.start()
             if qualifier == "exact" and _MORE_THAN_VERB.search(head):
                 qualifier = "more than"
             elif qualifier == "exact" and _ABOUT_VERB.search(head):
                 qualifier = "about"
-        elif found and bare and _INCLUDING.search(head) and found[-1].end <= number.start:
-            metric, population = found[-1].metric, found[-1].population
+        elif found and _INCLUDING.search(head) and found[-1].end <= number.start and (
+                bare or (people and _BARE_AFTER.match(text, tail))):  # "including more than 700 children"
+            metric, population, part = found[-1].metric, population or found[-1].population, True
     if not metric or (people and _INCLUDING.search(text[: number.start]) and text.startswith(",", tail)):
         return None  # "198 civilians, including three children, had been killed": the part has no verb of its own
     clause = _CLAUSE.match(text, end)
@@ -316,7 +347,7 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
     if qualifier == "exact" and found and re.fullmatch(r"\s+and\s+", text[found[-1].end : number.start]):
         if found[-1].qualifier in ("at least", "more than"):  # "at least 164 deaths and 812 injuries"
             qualifier = found[-1].qualifier
-    return ClaimFigure(number, metric, start, end, population, qualifier, "daily" in kinds, vague)
+    return ClaimFigure(number, metric, start, end, population, qualifier, "daily" in kinds, vague, part, inflicted)
 
 
 def _nearest(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:

@@ -16,7 +16,7 @@ A sentence that sets two sources against each other gives each figure the speake
 (``clause_claimant``: "Kyiv puts Russian losses at 600,000, while Moscow puts Ukraine's at 500,000").
 
 Public: ``Claimant``, ``ClaimantMention``, ``claimant_mentions``, ``resolve_claimant``, ``clause_claimant``,
-``civilian_side``, ``enemy_side``.
+``civilian_side``, ``counted_people``, ``enemy_side``.
 """
 
 from __future__ import annotations
@@ -89,7 +89,10 @@ _APPOSITIVE_NAME = re.compile(r",\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
 _PERSON = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+(?![\w’'-])")
 """A person's full name, which a later "he said" in the same sentence points back to."""
-_NOT_A_SPEAKER = re.compile(r"\b(?:war|invasion|attacks?|strikes?|shelling|fighting|conflict|aggression)\b", re.I)
+_NOT_A_SPEAKER = re.compile(r"\b(?:war|invasion|attacks?|strikes?|shelling|fighting|conflict|aggression)$", re.I)
+"""The head of a subject that did the killing, not the speaking ("the war in Ukraine has claimed the lives of")."""
+_HEAD = re.compile(r"\s+(?:of|in|on|for|against|from|by|across)\s+", re.I)
+"""What follows a subject's head noun ("headquarters for prisoners of war" is headed by "headquarters")."""
 _TRAILING_SPEAKER = re.compile(
     r",\s+(?:the\s+)?(?P<who>[\w’' -]{2,60}?)\s+(?:said|says|reported|told reporters|added|estimated)\W*$"
 )
@@ -128,6 +131,16 @@ def civilian_side(claimant: str | None) -> str | None:
     return (row.get("civilians") or None) if row else None
 
 
+def counted_people(claimant: str | None) -> tuple[str | None, str | None]:
+    """(side, population) a claimant's figures count when they name no people (``claimants.tsv``'s ``counts``):
+    "OHCHR" -> (None, "civilian"), "Mediazona" -> ("Russia", "military"); (None, None) when it varies."""
+    row = _rows().get(claimant or "")
+    words = (row.get("counts") or "").split() if row else []
+    side = next((w for w in words if w in ("Russia", "Ukraine")), None)
+    population = next((w for w in words if w in ("civilian", "military")), None)
+    return side, population
+
+
 def enemy_side(claimant: str | None) -> str | None:
     """The side a claimant fights, so its "the enemy" is that side ("General Staff ..." -> "Russia")."""
     row = _rows().get(claimant or "")
@@ -157,7 +170,9 @@ def resolve_claimant(
         return _speaker(sentence, who, by.start("who"), by.start("who") + len(who), analysis)
     attribution = find_attribution(sentence.text)
     anaphor = _ANAPHOR.search(sentence.text)
-    if attribution and _NOT_A_SPEAKER.search(attribution.speaker):  # "the war has claimed the lives of ..."
+    if attribution and re.search(r"\d", attribution.speaker):  # "More than 71,000 soldiers confirmed dead"
+        attribution = None
+    if attribution and _NOT_A_SPEAKER.search(_HEAD.split(attribution.speaker)[0]):  # "the war has claimed ..."
         trailing = _TRAILING_SPEAKER.search(sentence.text)
         attribution = None
         if trailing:

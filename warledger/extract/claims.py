@@ -8,10 +8,14 @@ figures, and what each counts, is ``claim_figures``'s part; this module fills in
 - side (``vocab/sides.tsv``): the side the figure's own words name ("46,000 Ukrainian soldiers"), else "both"
   ("on both sides"), else the side that lost or whose people are named nearest the figure ("Russia had lost",
   "the enemy" of a claimant that fights one), else the other side of who inflicted the losses ("killed by Russian
-  strikes"), else, for civilians, where they died ("in Ukraine", a Ukrainian oblast) or whose civilians the
-  claimant counts (the UN mission counts Ukraine's); else none;
+  strikes"), else, for civilians, where they died ("in Ukraine", a Ukrainian oblast), whose civilians the
+  claimant counts (the UN mission counts Ukraine's) or the country nearly all the article's places are in; else,
+  for soldiers or unnamed people, the army the claimant counts (Mediazona: Russia's) or, for a belligerent that
+  did not inflict the losses, its own side ("the defence ministry said 5,937 servicemen had been killed"); else
+  none; a part of a figure ("including more than 700 children") keeps its whole's side;
 - population: the people counted ("civilians", "energy workers" -> civilian; "troops" -> military), else the
-  sentence's words, else military for a side's casualties, else "all";
+  sentence's words, else the people the claimant counts (the UN mission: civilians), else military for a side's
+  casualties, else "all";
 - period: the sentence's period ("between February 2022 and December 2025"; "since February 2022" runs to the
   date the figure was stated, or the publication date); a daily figure covers its day; a figure without a period
   keeps the period of the same claimant's previous figures, and "The estimate covers the period from ... to ..."
@@ -19,8 +23,11 @@ figures, and what each counts, is ``claim_figures``'s part; this module fills in
 - projection: a projection cue nearest the figure ("could hit two million by the spring"): its period ends then;
 - disputes: "described as unreliable by Russia" attaches to the latest claimant's claims.
 
-The same figure stated twice (a standfirst and the body) is one claim with the better-named claimant. Headlines are
-not read for claims: they round and merge figures that the body states.
+The same figure stated twice (a standfirst and the body) is one claim with the better-named claimant, and a figure
+nobody is named as stating that only rounds another ("more than 71,000" above the body's 71,560) is none. Headlines
+are not read for claims: they round and merge figures that the body states. A figure too small to be an aggregate
+on its own is one in a sentence that goes on from the claims just stated ("Among those killed were at least 16
+children", "in the same period").
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from warledger.extract.claimants import (
     civilian_side,
     claimant_mentions,
     clause_claimant,
+    counted_people,
     enemy_side,
     resolve_claimant,
 )
@@ -79,13 +87,20 @@ _DISPUTE_WORDS = re.compile("describ|dismiss|reject|denied|disput|refut|question
 _NATIONALITY = re.compile(r"(?<![\w-])(?:Russian|Ukrainian)s?(?![\w-])")
 _REFERS_BACK = re.compile(
     r"\b(?:the|this|that|those|these) (?:figures?|totals?|tolls?|numbers?|estimates?|tally)\b[^.;]{0,30}?"
-    r"\b(?:includ\w*|compris\w*|consist\w*)|\bof (?:those|them|whom|these)\b|\bthis includes\b",
+    r"\b(?:includ\w*|compris\w*|consist\w*)|\bof (?:those|them|whom|these)\b|\bthis includes\b|"
+    r"\bamong (?:those|them|whom|these|the (?:dead|victims|killed|injured|wounded))\b",
     re.I,
 )
 SAME_METRIC = "same"
 """The metric of a figure worded as "the figure" or "the number": the article's previous claim's."""
-_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within) the same (?:period|time|timeframe|months?|years?)\b", re.I)
 _NOT_A_SIDE_WAR = re.compile(r"(?:war|invasion|aggression)$", re.I)
+_OTHER = {"Russia": "Ukraine", "Ukraine": "Russia"}
+_POSSESSIVE = re.compile(r"\b(?:their|its)\s+$", re.I)
+"""Before a metric noun: the losses are those of the side named before it."""
+_SAME_PERIOD = re.compile(
+    r"\b(?:over|in|during|for|within) (?:the same (?:period|time|timeframe|months?|years?)|(?:that|this) period)\b",
+    re.I,
+)
 
 Period = tuple[str | None, str | None]
 
@@ -103,10 +118,13 @@ def find_claims(analysis: Analysis) -> list[Claim]:
     speakers: list[Claimant] = []
     last_period: dict[str | None, Period] = {}
     last_batch: list[Claim] = []
+    just_stated = False  # the sentence before stated claims
     for sentence in analysis.sentences:
         if sentence.block.kind == "title":
             continue
-        figures = claim_figures(sentence)
+        goes_on = _REFERS_BACK.search(sentence.text) or _SAME_PERIOD.search(sentence.text)
+        figures = claim_figures(sentence, continuing=just_stated and bool(goes_on))
+        just_stated = False
         if not figures:
             _apply_covered_period(sentence, last_batch)
             _apply_dispute(sentence, claims)
@@ -143,7 +161,9 @@ def find_claims(analysis: Analysis) -> list[Claim]:
             own = clause_claimant(sentence, figure.start, analysis)
             if own is not None and own.name != claimant.name:
                 _set_claimant(claim, own)
-            if claim.side is None and previous_batch and _REFERS_BACK.search(sentence.text):
+            if claim.side is None and figure.part and last_batch:
+                _continue(claim, last_batch[0], claimant)
+            elif claim.side is None and previous_batch and _REFERS_BACK.search(sentence.text):
                 _continue(claim, previous_batch[0], claimant)
             elif claim.side is None and points_back:
                 _continue(claim, claims[-1], claimant)
@@ -152,8 +172,9 @@ def find_claims(analysis: Analysis) -> list[Claim]:
                 claims.append(claim)
                 strengths[claim.id] = claimant.strength
             last_batch.append(kept)
+        just_stated = bool(last_batch)
         _apply_dispute(sentence, claims)
-    return claims
+    return [c for c in claims if not any(_rounds(c, other) for other in claims)]
 
 
 # --- side and population ---------------------------------------------------------------------------------------
@@ -174,25 +195,52 @@ def _side(sentence: Sentence, figure: ClaimFigure, population: str, claimant: st
         return ("Russia" if named.group(0).startswith("Russia") else "Ukraine"), "own"
     if any(role == "both" for _, role in cues):
         return "both", "both"
-    stated = [c for c, role in cues if role == "loser" or (role == "own" and _counts(c.text, population))]
+    theirs = bool(_POSSESSIVE.search(sentence.text, 0, figure.start))  # "Russian forces ... their casualties"
+    stated = [c for c, role in cues if role == "loser" or (role == "own" and (theirs or _counts(c.text, population)))]
     before = [c for c in stated if c.start < figure.start]
     if before or stated:
         cue = before[-1] if before else stated[0]
         return cue.label, "loser"
-    other = {"Russia": "Ukraine", "Ukraine": "Russia"}
     for cue, role in cues:
         if role == "attacker" and (population != "military" or not _NOT_A_SIDE_WAR.search(cue.text)):
-            return other[cue.label], "attacker"
-    if population == "military":
-        return None, ""
-    places = [c.label for c, role in cues if role == "place"]
-    if places:
-        return places[0], "place"
-    countries = {m.location.country for m in sentence.places if m.location.country in ("UA", "RU")}
-    if len(countries) == 1:
-        return ("Ukraine" if countries == {"UA"} else "Russia"), "place"
-    civilians = civilian_side(claimant) if population == "civilian" else None
-    return civilians, "claimant" if civilians else ""
+            return _OTHER[cue.label], "attacker"
+    if population != "military":
+        places = [c.label for c, role in cues if role == "place"]
+        if places:
+            return places[0], "place"
+        countries = {m.location.country for m in sentence.places if m.location.country in ("UA", "RU")}
+        if len(countries) == 1:
+            return ("Ukraine" if countries == {"UA"} else "Russia"), "place"
+        civilians = civilian_side(claimant) if population == "civilian" else None
+        if civilians:
+            return civilians, "claimant"
+    if population == "military" or figure.population is None:
+        counted = counted_people(claimant)[0] or _own_side(claimant, figure)
+        if counted:
+            return counted, "loser"
+    return None, ""
+
+
+def _own_side(claimant: str | None, figure: ClaimFigure) -> str | None:
+    """The side a belligerent claimant speaks for, when its figure names no side and it did not inflict the losses:
+    "the defence ministry said 5,937 servicemen had been killed", Zelensky "put the number at 43,000"."""
+    enemy = enemy_side(claimant)
+    return _OTHER[enemy] if enemy and not figure.inflicted else None
+
+
+ARTICLE_COUNTRY_SHARE = 0.8
+"""The share of an article's places one country must hold for its civilians to be the ones a figure counts."""
+
+
+def _article_country(analysis: Analysis) -> str | None:
+    """The country nearly all of the article's places are in, whose civilians an unplaced civilian toll counts."""
+    countries = [m.location.country for s in analysis.sentences for m in s.places]
+    ukraine, russia = countries.count("UA"), countries.count("RU")
+    if ukraine + russia == 0:
+        return None
+    if ukraine >= ARTICLE_COUNTRY_SHARE * (ukraine + russia):
+        return "Ukraine"
+    return "Russia" if russia >= ARTICLE_COUNTRY_SHARE * (ukraine + russia) else None
 
 
 def _counts(cue: str, population: str) -> bool:
@@ -369,7 +417,11 @@ def _claim(
 ) -> Claim:
     count = figure.count
     population = _population(sentence, figure)
+    if population == "all" and figure.population is None:  # "157 killed and 873 injured", the UN mission said
+        population = counted_people(claimant.name)[1] or population
     side, how = _side(sentence, figure, population, claimant.name)
+    if side is None and population == "civilian":  # "more than 2,000 children are still listed as missing"
+        side = _article_country(analysis)
     if population == "all" and (how in ("loser", "both") or (how == "own" and figure.population is None)):
         population = "military"
     qualifier = "about" if projection and count.qualifier == "exact" else count.qualifier
@@ -437,6 +489,27 @@ def _merge(claim: Claim, claims: list[Claim], strengths: dict[str, int], strengt
             earlier.period_start, earlier.period_end = claim.period_start, claim.period_end
         return earlier
     return claim
+
+
+ROUNDING = 0.1
+"""How far (a share of the exact figure) a rounded statement of it may be: "more than 71,000" for 71,560."""
+
+
+def _rounds(claim: Claim, other: Claim) -> bool:
+    """Whether ``claim``, which names no claimant, only rounds ``other``, an exact figure someone is named as stating
+    ("More than 71,000 Russian soldiers confirmed dead" in a standfirst above the body's 71,560)."""
+    if claim.claimant or not other.claimant or other.qualifier != "exact" or other.min is None:
+        return False
+    if (claim.side, claim.metric, claim.projection) != (other.side, other.metric, other.projection):
+        return False
+    exact, low, high = other.min, claim.min, claim.max
+    if claim.qualifier in ("more than", "at least") and low is not None:
+        return low <= exact <= low * (1 + ROUNDING)
+    if claim.qualifier in ("up to", "fewer than") and high is not None:
+        return exact <= high <= exact * (1 + ROUNDING)
+    if claim.qualifier == "about" and low is not None:
+        return abs(exact - low) <= exact * ROUNDING
+    return False
 
 
 def _apply_dispute(sentence: Sentence, claims: list[Claim]) -> None:
