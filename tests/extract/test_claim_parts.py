@@ -111,3 +111,21 @@ def test_a_body_for_prisoners_of_war_is_a_speaker() -> None:
     )
     held = one(claims, min=8_000)
     assert (held.metric, held.claimant) == ("captured", "Kyiv's coordination headquarters for prisoners of war")
+
+
+def test_a_described_anaphor_and_a_speaker_that_insists_or_acknowledged() -> None:
+    claims = claims_of(
+        "The Center for Strategic and International Studies published its study on Tuesday. The Washington-based "
+        "think-tank estimated that between 280,000 and 330,000 Russian soldiers had been killed since February 2022. "
+        "Russia's defence ministry insists that Ukraine has lost more than 1.5 million servicemen killed and wounded. "
+        "Russia has not published its own figures since September 2022, when it acknowledged 5,937 deaths."
+    )
+    assert one(claims, min=280_000).claimant == "CSIS"
+    assert one(claims, min=1_500_000).claimant == "Russian Ministry of Defence"
+    acknowledged = one(claims, min=5_937)
+    assert (acknowledged.claimant, acknowledged.side) == ("Russia", "Russia")
+
+
+def test_a_tally_that_identified_soldiers_by_name_counts_the_dead() -> None:
+    claims = claims_of("A tally by Mediazona has identified at least 160,000 Russian soldiers by name.")
+    assert (one(claims, min=160_000).metric, one(claims, min=160_000).claimant) == ("killed", "Mediazona")

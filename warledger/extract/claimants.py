@@ -39,13 +39,14 @@ STRENGTH_GENERIC = 1
 """A speaker named only by a common noun ("Officials", "Regional prosecutor's office")."""
 
 _ANAPHOR = re.compile(
-    r"\b(?:the|this|that|its|their|an?|an? new|the new|the latest) (?P<head>report|study|analysis|estimate|assessment|"
+    r"\b(?:the|this|that|its|their|an?|an? new|the new|the latest) (?-i:(?:[a-z][\w-]*|[A-Z][\w’']*-[\w-]+) ){0,2}?"
+    r"(?P<head>report|study|analysis|estimate|assessment|"
     r"authors|researchers|think[- ]tank|paper|survey|review|ministry|mission|office|agency|institute|outlet|"
     r"monitors|intelligence update|update|service|data|count|figures|official|spokes(?:man|woman|person)|minister|"
     r"governor|commander|centre|center|group|organi[sz]ation|observatory|project|network|tracker|team|"
     r"commissioner|headquarters|monitoring mission|monitor)\b"
     r"|\b(?P<pronoun>it|they) (?:estimated|estimates|said|says|found|finds|calculated|added|reported|counted|put|"
-    r"puts|believes|believed|believe|thinks|assesses|assessed)\b",
+    r"puts|believes|believed|believe|thinks|assesses|assessed|acknowledged|admitted|insists|insisted)\b",
     re.I,
 )
 _SPEAKS_AFTER = re.compile(
@@ -53,7 +54,8 @@ _SPEAKS_AFTER = re.compile(
     r"separately|last week|on \w+)\s+){0,2}"
     r"(?:said|says|say|estimated|estimates|estimate|reported|reports|told|believes|believe|claimed|claims|"
     r"calculated|found|finds|put|puts|counted|counts|recorded|records|confirmed|confirms|verified|documented|"
-    r"announced|stated|wrote|writes|assessed|assesses|projected|projects|warned|added|noted|shows?|showed)\b",
+    r"announced|stated|wrote|writes|assessed|assesses|projected|projects|warned|added|noted|shows?|showed|insists|"
+    r"insisted|acknowledged|admitted|identified)\b",
     re.I,
 )
 _SPEAKS_BEFORE = re.compile(
@@ -86,6 +88,11 @@ _GIVEN_BY = re.compile(
 """A figure's source in the passive: "5,937 dead ... was given by then-Defense Minister Sergei Shoigu"."""
 _APPOSITIVE_NAME = re.compile(r",\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|the|for|and|on))*),")
 """A proper name set after a speaker described in common words ("a volunteer project, Names of the Fallen,")."""
+_SUBJECT = re.compile(
+    r"(?P<who>(?!(?:The|This|That|It|In|On|At|By|For|Since|But|And|As|If|When|While)\b)"
+    r"(?:[A-Z][\w’'-]+\s+){0,3}?[A-Z][\w’'-]+)\s+(?:has|had|have|is|was|does|did|\w+ed)\b"
+)
+"""A sentence's proper-named subject, which a later "it acknowledged" in the same sentence points back to."""
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
 _PERSON = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+(?![\w’'-])")
 """A person's full name, which a later "he said" in the same sentence points back to."""
@@ -188,6 +195,11 @@ def resolve_claimant(
             spoken = _speaker(sentence, attribution.source, attribution.start, attribution.end, analysis)
             return _completed(spoken, sentence, named)
     if anaphor:
+        subject = _SUBJECT.match(sentence.text)
+        it = next((m for m in _ANAPHOR.finditer(sentence.text) if m.group("pronoun") == "it"), None)
+        if it and subject and subject.end("who") < it.start():
+            # "Russia has not published its figures since September 2022, when it acknowledged 5,937 deaths"
+            return _speaker(sentence, subject.group("who"), subject.start("who"), subject.end("who"), analysis)
         return _antecedent(sentence, anaphor.group("head"), named, earlier)
     person = _PERSON_PRONOUN.search(sentence.text)
     if person:  # "Zelensky last gave figures in December, when he said ..."
