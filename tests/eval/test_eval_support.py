@@ -59,6 +59,7 @@ def test_distance() -> None:
     ("people were not hurt", 0), ("dozens were hurt", 24),
     ("a 62-year-old woman died", 1), ("more than three dozen left missing", 36), ("killing tens of militants", 20),
     ("Hundreds of thousands of residents", 200_000), ("14 people", 14),
+    ("a five-year-old boy and his father died", 2), ("wounding a man, and a woman and her son", 2),
 ])
 def test_numbers_supported(text: str, value: int) -> None:
     assert number_supported(value, [text])
@@ -66,7 +67,7 @@ def test_numbers_supported(text: str, value: int) -> None:
 
 @pytest.mark.parametrize("text, value", [
     ("killed five people", 6), ("between two and three", 5), ("1.2 million casualties", 1_000_000),
-    ("the strike hit a school", 1), ("injured 12", 0), ("at least 40", 4),
+    ("the strike hit a school", 1), ("injured 12", 0), ("at least 40", 4), ("a man and a woman were hurt", 3),
 ])
 def test_numbers_not_supported(text: str, value: int) -> None:
     assert not number_supported(value, [text])

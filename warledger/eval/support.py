@@ -5,7 +5,7 @@ A prediction invents
 - a **number** when the evidence it cites (the spans of that field, else all of the record's spans) holds no digit
   string, number word or vague quantity that can mean it ("five" = 5, "1.2 million" = 1,200,000, "a couple" = 2,
   "three dozen" = 36, "dozens" = 12-99, "tens" = 10-99, "no one" = 0; one person named in the singular, "killing the
-  driver", "a woman was injured", "the commandant died" = 1);
+  driver", "a woman was injured", "the commandant died" = 1; people named one by one, "a boy and his father" = 2);
 - a **place** when its name, in any spelling that folds to the same key, occurs nowhere in the text, and no other
   name of its gazetteer entry (a former or Russian name: "Krivoy Rog" for Kryvyi Rih) does either;
 - a **date** (an incident's) when no evidence span supports the date and it is not the publication date; a claim's
@@ -107,6 +107,15 @@ _ONE_PERSON = re.compile(
 )
 
 
+_PERSON_NOUN = (
+    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|civilian|resident|"
+    r"driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|wife|husband|son|daughter|mother|father|"
+    r"brother|sister|grandmother|grandfather|neighbou?r)\b"
+)
+_COUPLED = re.compile(rf"\b{_PERSON_NOUN}(?:\s+and\s+{_PERSON_NOUN})+", re.IGNORECASE)
+"""People named one by one and joined: "a five-year-old boy and his father" = 2."""
+
+
 @lru_cache(maxsize=4096)
 def numbers_in(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
     """Exact values written in ``text`` and the windows its vague quantities allow (``(low, high)`` pairs)."""
@@ -124,6 +133,8 @@ def numbers_in(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
         windows.append((0, 0))
     if _ONE_PERSON.search(text):
         exact.add(1)
+    for match in _COUPLED.finditer(text):
+        exact.add(len(re.findall(r"\s+and\s+", match.group(0))) + 1)
     return frozenset(exact), tuple(windows)
 
 

@@ -1,7 +1,8 @@
 """Tie numbers in a sentence to what happened to people: killed, injured, missing.
 
 "Five people were killed", "killed at least two", "left three dead and 12 wounded", "the death toll rose to 23",
-"a woman was injured" (one), "no casualties were reported" (zero killed and injured). Counts inside "including two
+"a woman was injured" (one), "wounding a man and a woman" (two), "no casualties were reported" (zero killed and
+injured). Counts inside "including two
 children" are parts of a larger figure and are not taken on their own.
 """
 
@@ -171,16 +172,27 @@ def _active(text: str, number: NumberMatch, patterns: dict) -> Figure | None:
     return None
 
 
+@cache
+def _and_another() -> re.Pattern[str]:
+    """ "... and a woman", "... and his wife": one more person coordinated with the one before."""
+    nouns = "|".join(re.escape(n) for n in sorted(word_set("person_nouns"), key=len, reverse=True))
+    return re.compile(rf"\s+and\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.I)
+
+
 def _singulars(text: str, patterns: dict) -> list[Figure]:
-    """ "A woman was killed", "killed a man": one person."""
+    """ "A woman was killed", "killed a man": one person; "wounding a man and a woman": two."""
     found = []
     for m in _singular().finditer(text):
-        after = re.compile(rf"\s+{_AUX}", re.I).match(text, m.end())
-        cursor = after.end() if after else m.end()
+        people, end = 1, m.end()
+        while more := _and_another().match(text, end):
+            people, end = people + 1, more.end()
+        count = Count(people, people, "exact")
+        after = re.compile(rf"\s+{_AUX}", re.I).match(text, end)
+        cursor = after.end() if after else end
         for role in ROLES:
             role_match = patterns[(role, "passive")].match(text, cursor)
             if role_match:
-                found.append(Figure(role, Count(1, 1, "exact"), m.start(), role_match.end()))
+                found.append(Figure(role, count, m.start(), role_match.end()))
                 break
         else:
             before = text[: m.start()].rstrip()
@@ -189,6 +201,6 @@ def _singulars(text: str, patterns: dict) -> list[Figure]:
                 tail = before[-12:]
                 hit = active.search(tail) if active else None
                 if hit and hit.end() == len(tail) and hit.group(0).lower() not in ("left", "leaving"):
-                    found.append(Figure(role, Count(1, 1, "exact"), len(before) - len(tail) + hit.start(), m.end()))
+                    found.append(Figure(role, count, len(before) - len(tail) + hit.start(), end))
                     break
     return found

@@ -1,13 +1,18 @@
 """From mentions to incidents: one incident per real event within an article.
 
 1. Every clause that reads as an incident of its own (a violent cue or a toll, and a place, a toll or a weapon)
-   opens a draft. Not history: a clause dated only to a year ("in 2014 Russia seized Crimea") is background, and in
-   a whole article a clause that only names a kind of event, with no verb, toll or date of its own ("the battle of
+   opens a draft. Not history: a clause dated only to a year ("in 2014 Russia seized Crimea") is background, as is
+   one in a whole article dated to an earlier month than the report's; such a clause adds to no draft either. In a
+   whole article, a clause that only names a kind of event, with no verb, toll or date to the day ("the battle of
    Bakhmut", "the attacks on Odesa"), refers to the war or to an event reported elsewhere: it may add to a draft
-   of the same place but never opens one.
+   of the same place but never opens one; and a clause that sums up an area's day ("attacked 41 settlements in
+   Kherson Oblast", "shot down 112 drones", "hit the Zaporizhzhia and Odesa regions") stands as an event only for
+   a region the article reports no event in. The day something was said ("officials said on Wednesday") dates an
+   event only when nothing else does.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
-   is unambiguous and near.
+   is unambiguous and near; a sentence that only adds to a draft keeps it the one referred to. A clause that names
+   another place ("In Marhanets, people were not hurt") adds only to an event at that place.
 3. Drafts that describe the same event (the caption "At least two people were killed near Kyiv" and the body's
    "killed a couple near Kyiv") are merged when nothing contradicts (place, date, tolls) and something positive ties
    them (the same gazetteer entry, a shared weapon or target).
@@ -53,7 +58,9 @@ class Draft:
 
     @property
     def date(self) -> date | None:
-        return next((m.date for m in self.mentions if m.date and "date" not in m.inherited), None) or next(
+        """The first date a mention gives for the event itself, else one it carries from the clause before or the
+        day something was said ("officials said on Wednesday")."""
+        return next((m.date for m in self.mentions if m.date and not m.inherited & {"date", "stated"}), None) or next(
             (m.date for m in self.mentions if m.date), None
         )
 
@@ -79,6 +86,7 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
     """The incidents of one analysed article, in order of first mention."""
     drafts: list[Draft] = []
     deferred: list[Draft] = []
+    summaries: list[Draft] = []
     recent: list[tuple[Sentence, list[Draft]]] = []
     is_article = len(analysis.article.paragraphs) >= ARTICLE_PARAGRAPHS
     for sentence in analysis.sentences:
@@ -87,25 +95,40 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             continue
         opened: list[Draft] = []
         referring: list[Draft] = []
+        areas: list[Draft] = []
+        continued: list[Draft] = []
         for mention in read_mentions(sentence):
+            if _history(mention, strict=is_article, carried=True):
+                continue  # "In January a missile hit the city, killing 46 people": adds to no event either
             opens = mention.is_incident() and _concrete(mention, strict=is_article)
-            if opens and is_article and _names_the_war(mention):
+            if opens and is_article and _area_summary(mention):
+                areas.append(Draft([mention]))  # what the next sentences add to it is the summary's, not an event's
+                summaries.append(areas[-1])
+            elif opens and is_article and _names_the_war(mention):
                 referring.append(Draft([mention]))
             elif opens and (mention.best_place or mention.new_event or not _referent(recent, sentence)):
                 opened.append(Draft([mention]))
             elif mention.figures or mention.targets or mention.damage:
-                target = _referent(recent, sentence)
+                target = _at_its_place(mention, _referent(recent, sentence), drafts)
                 if target is not None and not mention.hypothetical:
                     target.attached.append(mention)
+                    continued.append(target)
         if is_article and sentence.block.kind in SUMMARY_BLOCKS:
             deferred += [d for d in opened if not _has_toll(d)]
             opened = [d for d in opened if _has_toll(d)]
         survivors = [_merge_or_add(drafts, draft) for draft in opened]
         # "the attacks on Odesa": no event of its own, only what it adds to one the article reports
         survivors += [h for d in referring if (h := _merge_or_add(drafts, d, may_add=False, loose=True)) is not d]
-        recent.append((sentence, list(dict.fromkeys(survivors))))
+        # a sentence that only adds to an earlier event keeps it the one the next sentences refer to
+        recent.append((sentence, list(dict.fromkeys(survivors or continued)) + areas))
     for draft in deferred:  # a headline or caption without a toll: only what it adds to a body incident
         _merge_or_add(drafts, draft, may_add=False)
+    reported = {d.place.location.admin1 for d in drafts if d.place}
+    for draft in summaries:  # an area's day stands as an event only where the article reports none one by one
+        regions = {m.best_place.location.admin1 for m in draft.primary if m.best_place and m.best_place.location.admin1}
+        if len(regions) == 1 and not regions & reported:
+            drafts.append(draft)
+            reported |= regions
     default_actor = _default_perpetrator(drafts)
     prime([m.sentence.text for d in drafts for m in d.mentions])
     return [_to_incident(analysis, d, default_actor) for d in drafts]
@@ -160,24 +183,71 @@ def _counted(mention: Mention) -> bool:
     )
 
 
+_AREA_COUNT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>settlements|hromadas|communities|localities|villages|towns|cities|regions|"
+    r"oblasts|provinces)\b",
+    re.I,
+)
+_SHOT_DOWN = re.compile(
+    r"\b(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
+"""Before a count of munitions: an air-defence tally ("shot down 46 drones"), not one attack."""
+AREA_COUNT = 5
+"""From this many settlements counted ("attacked 41 settlements"), a clause sums up an area's day; two regions will
+do ("five Russian regions")."""
+
+
+def _area_summary(mention: Mention) -> bool:
+    """Whether an article's clause sums up attacks across an area rather than reporting one event: places counted
+    ("attacked 41 settlements in Kherson Oblast, injuring 11", "41 attacks on 11 hromadas", "drones attacked five
+    Russian regions"), munitions shot down by the score, or two regions or more and no place within them ("strikes
+    also hit the Zaporizhzhia and Odesa regions"). Such a clause stands as an event only for a region the article
+    reports no event in."""
+    text = mention.sentence.text
+    for number in mention.sentence.numbers:
+        counted = number.unit is None and mention.start <= number.start < mention.end
+        area = _AREA_COUNT.match(text, number.end) if counted else None
+        value = number.count.min or number.count.max or 0
+        if area and value >= (2 if area["noun"].lower() in ("regions", "oblasts", "provinces") else AREA_COUNT):
+            return True
+        if counted and value >= AREA_COUNT and _SHOT_DOWN.search(text, max(0, number.start - 40), number.start) and (
+                _MUNITIONS_AFTER.match(text, number.end)):
+            return True  # "air defences destroyed 112 drones overnight, 46 of them over the Bryansk region"
+    regions = {p.location.admin1 for p in mention.places if p.location.precision == OBLAST_PRECISION}
+    return len(regions) >= 2 and all(p.location.precision >= OBLAST_PRECISION for p in mention.places)
+
+
+OBLAST_PRECISION = 4
+"""``Location.precision`` of a whole oblast or region."""
+
+
 def _names_the_war(mention: Mention) -> bool:
     """Whether an article's clause names a kind of event ("the battle of Bakhmut", "strikes on occupied Crimea",
     "the attacks on Odesa") with neither a toll nor a date of its own: it refers to the war or to an event reported
     elsewhere in the article, and may add to that one but not stand as a new one. A verb ("drones struck ...") or a
-    toll reports an event."""
-    if any(f.count.value for f in mention.figures) or (mention.date is not None and "date" not in mention.inherited):
+    toll reports an event, and so does a date to the day ("the strike on Dnipro this week" is still a reference)."""
+    dated = mention.date is not None and "date" not in mention.inherited and mention.date_precision == "day"
+    if any(f.count.value for f in mention.figures) or dated:
         return False
     if _counted(mention):
         return False  # "two guided bombs on Bilopillia", "shelling of Krasnopillia (14 explosions)": one event
     return not any(role(c) in FINITE_ROLES for c in violent(mention.event_cues))
 
 
-def _history(mention: Mention, *, strict: bool) -> bool:
+def _history(mention: Mention, *, strict: bool, carried: bool = False) -> bool:
     """Whether the clause is dated to a year only, before the report's year ("in 2014 Russia seized Crimea") or, in an
-    article, at all: events are reported to the day, the week or the month; a year dates history."""
-    if mention.date is None or mention.date_precision != "year" or "date" in mention.inherited:
+    article, at all: events are reported to the day, the week or the month; a year dates history. In an article, a
+    month before the report's month dates history too ("In January this year a missile ... killing 46 people", in
+    a November report): the events an article reports are dated to the day. ``carried``: a date the clause takes
+    from the clause before counts too ("..., killing 46 people")."""
+    if mention.date is None or ("date" in mention.inherited and not carried):
         return False
     published = mention.sentence.published
+    if mention.date_precision == "month":
+        return strict and published is not None and (mention.date.year, mention.date.month) < (
+            published.year, published.month)
+    if mention.date_precision != "year":
+        return False
     return strict or (published is not None and mention.date.year < published.year)
 
 
@@ -193,6 +263,19 @@ def _referent(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence) ->
         if len(opened) > 1:
             return None
     return None
+
+
+def _at_its_place(mention: Mention, target: Draft | None, drafts: list[Draft]) -> Draft | None:
+    """The draft a clause that adds to an event belongs to: the one referred back to, unless the clause names
+    another place ("In Marhanets, people were not hurt" after the Nikopol casualties); then the event at that place,
+    if the article reports one."""
+    place = mention.best_place
+    if target is None or place is None or target.place is None:
+        return target
+    if _places_compatible(target.place.location, place.location):
+        return target
+    same = [d for d in drafts if d.place and d.place.location.gazetteer_id == place.location.gazetteer_id]
+    return same[-1] if same else None
 
 
 def _has_toll(draft: Draft) -> bool:
@@ -344,9 +427,9 @@ def _to_incident(analysis: Analysis, draft: Draft, default_actor: str | None) ->
 
 def _date(analysis: Analysis, draft: Draft, evidence: list[Evidence]) -> tuple[date | None, str]:
     body_first = sorted(draft.mentions, key=lambda m: m.sentence.block.kind in SUMMARY_BLOCKS)
-    for inherited_ok in (False, True):
+    for allowed in (set(), {"stated"}, {"stated", "date"}):  # the event's own date, then when it was said, then carried
         for m in body_first:
-            if m.date and m.date_evidence and (inherited_ok or "date" not in m.inherited):
+            if m.date and m.date_evidence and not (m.inherited & {"date", "stated"}) - allowed:
                 match = m.date_evidence  # inherited dates come from the same sentence: offsets still hold
                 evidence.append(m.sentence.evidence("date", match.start, match.end))
                 return m.date, m.date_precision

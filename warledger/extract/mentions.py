@@ -52,6 +52,13 @@ _INDEFINITE_EVENT = re.compile(
 )
 _DAMAGE = re.compile(r"\b(?:damag\w*|destroy\w*|hit|fires?|blaze|ablaze|burn\w*|struck|collapsed|rubble)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]{8,}[\"”]")
+_STATED_ON = re.compile(
+    r"\b(?:said|says|reported|announced|added|wrote|confirmed|stated|told (?:reporters|journalists|\w+))\s+"
+    r"(?:(?:late|early)\s+)?(?:on\s+)?$",
+    re.I,
+)
+"""Before a date: the day something was said ("officials said on Wednesday"), which dates an event only when the
+clause gives no other date."""
 _DATED_BEFORE = re.compile(r"\b(?:the|a|an|its|their|deadly)\s+(?:[\w-]+\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+)?$", re.I)
 """Wording dated to a year as a name ("a deadly 2017 chemical attack", "the 2014 offensive") recalls another event."""
 
@@ -131,7 +138,7 @@ def _within(items, start: int, end: int):  # type: ignore[no-untyped-def]
 
 
 def _actors(text: str, start: int, end: int) -> list[Cue]:
-    found = []
+    found: list[Cue] = []
     for cue in find_cues("perpetrators", text[start:end], case_sensitive=True):
         after = text[start + cue.end : start + cue.end + 40]
         before = text[max(0, start + cue.start - 30) : start + cue.start]
@@ -145,7 +152,11 @@ def _actors(text: str, start: int, end: int) -> list[Cue]:
     return found
 
 
-_TOLL_WORDS = re.compile(r"\b(?:hurt|missing|casualt\w*|victims?|toll|bodies|hospitali[sz]ed|no one|nobody)\b", re.I)
+_TOLL_WORDS = re.compile(
+    r"\b(?:hurt|missing|casualt\w*|victims?|toll|bodies|hospitali[sz]ed|hospital|wounds|injuries|burns|no one|"
+    r"nobody)\b",
+    re.I,
+)
 
 
 def worth_reading(text: str) -> bool:
@@ -208,11 +219,14 @@ def _resolve_dates(mentions: list[Mention]) -> None:
     anchor: date | None = None
     anchor_precision = "unknown"
     for mention in mentions:
-        for match in mention.dates:
+        text = mention.sentence.text
+        for match in sorted(mention.dates, key=lambda m: bool(_STATED_ON.search(text, 0, m.start))):
             if match.kind in ("absolute", "relative_to_published") and match.date is not None:
                 if published is not None and match.date > published + timedelta(days=1):
                     continue  # a future date (talks next Sunday) does not date an attack
                 mention.date, mention.date_precision, mention.date_evidence = match.date, match.precision, match
+                if _STATED_ON.search(text, 0, match.start):
+                    mention.inherited.add("stated")
                 break
             if match.kind == "relative_to_event" and match.relative_days is not None:
                 base = anchor or _sentence_date(mentions) or published

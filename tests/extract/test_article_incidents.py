@@ -1,0 +1,81 @@
+"""Whole articles, written for these tests: area summaries, history dated to an earlier month, the day something was
+said, a chain of follow-up sentences, a follow-up that names another place, and the wording of injuries."""
+
+from __future__ import annotations
+
+from tests.extract.test_incidents import article, incidents_of
+from warledger.records import Count
+
+
+def by_place(text: str, published: str = "2025-11-13") -> dict[str | None, object]:
+    return {(i.location.name if i.location else None): i for i in incidents_of(text, published)}
+
+
+def test_an_area_summary_stands_only_where_no_event_is_reported_one_by_one() -> None:
+    found = by_place(article(
+        "A Russian drone hit a car in Okhtyrka on Wednesday afternoon, injuring two people, the governor said.",
+        "Altogether, Russian forces carried out 41 attacks on 11 hromadas of Sumy Oblast over the past day.",
+        "Over the past day, Russian forces attacked 38 settlements in Kherson Oblast, injuring nine people.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ))
+    assert set(found) == {"Okhtyrka", "Kherson Oblast"}, found
+    assert found["Okhtyrka"].injured == Count(2, 2, "exact")
+
+
+def test_air_defence_tallies_and_several_regions_are_summaries() -> None:
+    found = by_place(article(
+        "A drone struck a lorry in the town of Klintsy late on Wednesday, injuring the driver, the governor said.",
+        "Russia's defence ministry said air defences had shot down 112 drones overnight, 46 of them over the "
+        "Bryansk region.",
+        "Ukrainian drones attacked five Russian regions overnight, officials said.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ))
+    assert list(found) == ["Klintsy"], found
+
+
+def test_an_earlier_month_in_an_article_is_history_and_adds_no_toll() -> None:
+    found = incidents_of(article(
+        "A Russian missile hit an office building in Dnipro on Tuesday, killing 17 people, the governor said.",
+        "In January a Russian missile destroyed part of an apartment block in the city, killing 46 people.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ))
+    assert [(i.location.name, i.killed) for i in found] == [("Dnipro", Count(17, 17, "exact"))]
+
+
+def test_the_day_something_was_said_does_not_date_the_event() -> None:
+    found = incidents_of(article(
+        "The death toll from a Russian missile strike on Dnipro has risen to 17, officials said on Wednesday.",
+        "The missile hit an office building at about 10am on Tuesday.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2025-11-13")
+    assert [(i.location.name, i.date) for i in found] == [("Dnipro", "2025-11-11")]
+
+
+def test_follow_ups_chain_back_to_the_event_and_stop_at_another_place() -> None:
+    found = by_place(article(
+        "Russian forces shelled Nikopol on Wednesday, wounding two people, the governor said.",
+        "By the evening he had reported a third person wounded.",
+        "Rescuers worked through the night.",
+        "The shelling also damaged a school, he wrote on Telegram.",
+        "A further 4 people were injured in the town, he said later.",
+        "In Marhanets, people were not hurt.",
+    ))
+    assert found["Nikopol"].injured == Count(4, 4, "exact")
+    assert found["Nikopol"].killed is None, "Marhanets's zero is not Nikopol's"
+
+
+def test_injuries_worded_as_wounds_hospital_and_people_named_one_by_one() -> None:
+    found = by_place(article(
+        "A drone hit a minibus in Shebekino on Wednesday morning. Two passengers suffered shrapnel wounds.",
+        "A drone struck a petrol station in Klintsy late on Wednesday. The driver was killed and two other "
+        "people were taken to hospital with injuries.",
+        "A drone hit a car on the outskirts of Rylsk on Wednesday, wounding a man and a woman.",
+        "A drone attack set a warehouse on fire in Izmail on Wednesday. Nobody was killed or injured.",
+    ))
+    regions = {i.location.admin1: i for i in found.values()}  # GeoNames spells Rylsk "Ryl'sk"
+    assert regions["Belgorod Oblast"].injured == Count(2, 2, "exact")
+    klintsy = regions["Bryansk Oblast"]
+    assert (klintsy.killed, klintsy.injured) == (Count(1, 1, "exact"), Count(2, 2, "exact"))
+    assert regions["Kursk Oblast"].injured == Count(2, 2, "exact")
+    izmail = regions["Odesa Oblast"]
+    assert (izmail.killed, izmail.injured) == (Count(0, 0, "exact"), Count(0, 0, "exact"))
