@@ -1,7 +1,8 @@
 """One error hierarchy; every message says what was wrong with the input and what to do.
 
     WarledgerError                 base: catch this to handle anything warledger raises on purpose
-    ├── InputError                 a document or file that cannot be read (missing, empty, binary, bad encoding, too big)
+    ├── InputError                 a document or file that cannot be read (missing, empty, binary, bad encoding,
+    │                              too big)
     ├── ConfigError                a bad option or setting
     └── StoreError                 the database cannot be opened or written
 
@@ -38,7 +39,8 @@ class StoreError(WarledgerError):
 MESSAGES = {
     "E101": "{path}: no such file or directory; check the path",
     "E102": "{path}: the file is empty; nothing to extract",
-    "E103": "{path}: looks like a binary file, not text, HTML or JSON Lines; pass a text page, an HTML page or a .jsonl file",
+    "E103": "{path}: looks like a binary file, not text, HTML or JSON Lines; "
+            "pass a text page, an HTML page or a .jsonl file",
     "E104": "{path}: not valid UTF-8 or Latin-1 text; re-save it as UTF-8",
     "E105": "{path}: {size} MB is over the {limit} MB limit for one document; split it or raise --max-mb",
     "E106": "{path}: line {line}: not a JSON object ({detail}); fix or remove the line",
@@ -62,7 +64,8 @@ MESSAGES = {
     "E304": "{path}: exists but is not a DuckDB database; choose another --db path or move the file away",
     "E305": "{path}: locked by another process{holder}; wait for it to finish (or stop it), then retry",
     "E306": "{path}: no such database to open read-only; run `warledger ingest` first or check the path",
-    "E307": "{path}: written by a newer warledger (schema version {found}, this one reads up to {known}); upgrade warledger",
+    "E307": "{path}: written by a newer warledger (schema version {found}, this one reads up to {known}); "
+            "upgrade warledger",
     "E308": "{path}: schema version {found} needs upgrading to {known}; open it once without read-only to migrate",
     "E309": "{path}: a DuckDB database that warledger did not create (table {table} without schema_version); "
     "choose another --db path",

@@ -1,3 +1,5 @@
-from warledger.cli import main
 import sys
+
+from warledger.cli import main
+
 sys.exit(main())

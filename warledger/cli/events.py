@@ -1,4 +1,5 @@
-"""``warledger events``, ``event``, ``fuse``, and the ``claims import`` and ``claims --series`` handlers: fused events and the claims
+"""``warledger events``, ``event``, ``fuse``, and the ``claims import`` and ``claims --series`` handlers: fused events
+and the claims
 registry, thin over ``warledger.store.events``."""
 from __future__ import annotations
 

@@ -40,8 +40,9 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     filters: IncidentFilter | ClaimFilter | None = None
     if args.kind in ("incidents", "events"):
-        filters = (EventFilter if args.kind == "events" else IncidentFilter)(since=args.since, until=args.until, oblast=args.oblast,
-                                 event_type=args.event_type, min_killed=args.min_killed)
+        kind = EventFilter if args.kind == "events" else IncidentFilter
+        filters = kind(since=args.since, until=args.until, oblast=args.oblast,
+                       event_type=args.event_type, min_killed=args.min_killed)
     elif args.kind == "claims":
         filters = ClaimFilter(since=args.since, until=args.until, claimant=args.claimant, side=args.side)
     with Ledger(args.db, read_only=True) as ledger:

@@ -21,7 +21,8 @@ def register(sub: Any) -> None:
         "ingest",
         help="extract pages and store them in the database",
         description="Extract pages, store articles, incidents and claims (re-ingesting a document changes "
-        "nothing), and fuse the new incidents into events.\n\nexample: warledger ingest examples/corpus --db warledger.duckdb",
+        "nothing), and fuse the new incidents into events.\n\n"
+        "example: warledger ingest examples/corpus --db warledger.duckdb",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_input_options(p)

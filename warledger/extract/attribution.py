@@ -102,10 +102,10 @@ def _quick(text: str) -> Attribution | None:
             who = " ".join(kept)
             start = m.start("who") + m.group("who").rfind(who)
             return _make(text, who, start, m.end("verb"))
-    m = _ACCORDING.search(text)
-    if m and m.group("who").split()[0].lower() not in _PRONOUNS:
-        who = m.group("who").strip()
-        return _make(text, who, m.start("who"), m.end("who"))
+    according = _ACCORDING.search(text)
+    if according and according.group("who").split()[0].lower() not in _PRONOUNS:
+        who = according.group("who").strip()
+        return _make(text, who, according.start("who"), according.end("who"))
     return None
 
 
