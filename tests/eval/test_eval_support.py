@@ -59,7 +59,8 @@ def test_distance() -> None:
     ("people were not hurt", 0), ("dozens were hurt", 24),
     ("a 62-year-old woman died", 1), ("more than three dozen left missing", 36), ("killing tens of militants", 20),
     ("Hundreds of thousands of residents", 200_000), ("14 people", 14),
-    ("a five-year-old boy and his father died", 2), ("wounding a man, and a woman and her son", 2),
+    ("a five-year-old boy and his father died", 2), ("injuring her husband", 1),
+    ("wounding a man, and a woman and her son", 2),
 ])
 def test_numbers_supported(text: str, value: int) -> None:
     assert number_supported(value, [text])

@@ -32,6 +32,12 @@ def figures(text: str) -> dict[str, Count]:
         ("Two night-shift employees were injured.", {"injured": Count(2, 2)}),
         ("Twelve armoured vehicles were destroyed near the bridge.", {}),
         ("The attack on the depot killed two workers.", {"killed": Count(2, 2)}),
+        ("Prosecutors are investigating the killing of five soldiers.", {"killed": Count(5, 5)}),
+        ("A drone hit a car, wounding a man and a woman.", {"injured": Count(2, 2)}),
+        ("A man and his wife were wounded.", {"injured": Count(2, 2)}),
+        ("Two passengers suffered shrapnel wounds.", {"injured": Count(2, 2)}),
+        ("Two other people were taken to hospital with injuries.", {"injured": Count(2, 2)}),
+        ("Nobody was killed or injured.", {"killed": Count(0, 0), "injured": Count(0, 0)}),
     ],
 )
 def test_figures(text, expected):

@@ -129,3 +129,71 @@ def test_a_described_anaphor_and_a_speaker_that_insists_or_acknowledged() -> Non
 def test_a_tally_that_identified_soldiers_by_name_counts_the_dead() -> None:
     claims = claims_of("A tally by Mediazona has identified at least 160,000 Russian soldiers by name.")
     assert (one(claims, min=160_000).metric, one(claims, min=160_000).claimant) == ("killed", "Mediazona")
+
+
+def test_the_publication_speaking_as_we_is_the_claimant() -> None:
+    claims = claims_of(
+        "Our model estimates that between 850,000 and 1.2 million Russian soldiers have been killed or wounded. Of "
+        "those, we reckon that between 190,000 and 350,000 have died.",
+        standfirst="The Economist's latest estimate is grim",
+    )
+    assert {c.claimant for c in claims} == {"Economist"}
+
+
+def test_a_named_body_described_in_an_aside_and_a_titled_speaker_at_the_end() -> None:
+    claims = claims_of(
+        "Lost Defenders, a volunteer project in Kyiv, has recorded the names of 91,200 Ukrainian soldiers killed. "
+        "More than 70,000 people are listed as missing, Artur Dobroserdov, the commissioner for missing persons, "
+        "said on Thursday. Russia is holding about 8,000 Ukrainians, the coordination headquarters says."
+    )
+    assert one(claims, min=91_200).claimant == "Lost Defenders"
+    assert one(claims, min=70_000).claimant == "Artur Dobroserdov"
+    assert one(claims, min=8_000).metric == "captured"
+
+
+def test_troops_of_both_armies_and_a_side_that_itself_lost() -> None:
+    claims = claims_of(
+        "A US intelligence assessment estimates that nearly 500,000 Russian and Ukrainian troops have been killed or "
+        "wounded. Ukraine's General Staff said Russia had itself lost 45,720 troops killed and wounded in November."
+    )
+    assert one(claims, min=500_000).side == "both"
+    assert one(claims, min=45_720).side == "Russia"
+
+
+def test_parts_of_the_dead_and_a_pronoun_that_verified() -> None:
+    claims = claims_of(
+        "As of 30 April, the UN human rights office had verified that at least 14,620 civilians had been killed "
+        "in Ukraine since 24 February 2022. Of the dead, 726 were children, and more than 2,200 children had been "
+        "injured. In 2024 as a whole, it verified 2,088 civilian deaths. His previous update, in February 2025, put "
+        "the toll at 46,000."
+    )
+    total = one(claims, min=14_620)
+    assert (total.period_start, total.period_end) == ("2022-02-24", "2025-04-30")
+    children = one(claims, min=726)
+    assert (children.metric, children.population, children.claimant) == ("killed", "civilian", "OHCHR")
+    assert one(claims, min=2_200).metric == "injured"
+    assert one(claims, min=2_088).claimant == "OHCHR"
+    assert one(claims, min=46_000).metric == "killed"
+
+
+def test_when_a_figure_was_stated_ends_its_period() -> None:
+    claims = claims_of(
+        "The head of Estonia's military intelligence said in May that about 250,000 Russian soldiers had been "
+        "killed. Russia's defence ministry has not updated its figure since September 2022, when it said 5,937 "
+        "soldiers had been killed. The UN human rights office recorded 158 civilian deaths in April, up from "
+        "March, when it recorded 127 civilian deaths. Belousov said Ukrainian losses so far this year had "
+        "exceeded 530,000."
+    )
+    assert one(claims, min=250_000).period_end == "2025-05"
+    assert (one(claims, min=5_937).period_start, one(claims, min=5_937).period_end) == (None, "2022-09")
+    assert one(claims, min=127).period_start == "2025-03", "a month recorded in is the tally's period"
+    assert (one(claims, min=530_000).period_start, one(claims, min=530_000).period_end) == ("2025-01", "2025-06-18")
+
+
+def test_a_standfirst_rounding_by_the_same_claimant_is_not_a_second_claim() -> None:
+    claims = claims_of(
+        "Russia's personnel losses have reached 1,243,560 since February 2022, Ukraine's General Staff said.",
+        standfirst="General Staff: Russia's personnel losses pass 1.24 million",
+    )
+    assert [c.min for c in claims] == [1_243_560]
+

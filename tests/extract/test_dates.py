@@ -197,3 +197,22 @@ def test_offsets_index_the_text(text: str, published: dt.date | None) -> None:
 def test_a_range_that_would_end_before_it_starts_is_two_dates():
     found = find_dates("2022-02-24 February 2022-02-24 February", published=dt.date(2000, 1, 1))
     assert all(m.end_date is None or m.date is None or m.date <= m.end_date for m in found)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("The mission verified 592 deaths in the third quarter.", "2025-07-01", "2025-09-30"),
+    ("Losses fell in the first quarter of 2024.", "2024-01-01", "2024-03-31"),
+])
+def test_a_quarter_is_three_months(text: str, start: str, end: str) -> None:
+    found = only(text, dt.date(2025, 10, 10))
+    assert (found.kind, found.date, found.end_date) == ("period", D(start), D(end))
+
+
+@pytest.mark.parametrize("text", [
+    'killed since the start of the "special military operation," the ministry said',
+    "killed since the start of what it calls the special military operation",
+])
+def test_the_special_military_operation_starts_with_the_invasion(text: str) -> None:
+    found = only(text)
+    assert (found.kind, found.date) == ("period", D("2022-02-24"))
+

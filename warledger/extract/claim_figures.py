@@ -49,7 +49,7 @@ FIRST_WAR_YEAR = 2014
 
 _PREFILTER = re.compile(
     "casualt|loss|lost|losing|lose|kill|dead|death|fatalit|wounded|injur|missing|captur|captiv|prisoner|pow|toll|"
-    "died|lives|mia|kia|out of action|unaccounted|figure|number|tally|estimate"
+    "died|lives|mia|kia|out of action|unaccounted|figure|number|tally|estimate|holding|holds|identified|execution"
 )
 """Word parts of which a sentence with a claim holds one, searched in the lower-cased text: one case-sensitive scan
 is the cheapest first check (a case-insensitive alternation costs several times more)."""
@@ -91,6 +91,8 @@ _APPOSITIVE = (
 than 60,000 people, soldiers and civilians, were registered as missing"."""
 _LOSS_WORDS = re.compile(r"\b(?:lost|losing|loses|losses|casualties)\b", re.I)
 _CLAUSE = re.compile(r"[^,.;:!?]{0,60}")
+_OF_THE = re.compile(r"\b(?:of|among) (?:the|those) (?P<who>dead|killed|injured|wounded),?\s*$", re.I)
+"""Before a figure: the casualties it is a part of ("Of the dead, 726 were children")."""
 _INFLICTING = re.compile(r"(?:killed|wounded|injured|captured|took prisoner|taken prisoner)\b", re.I)
 """A verb whose subject did the harm ("had killed"), unlike "the deaths of" or "lost"."""
 _AVERAGE_BEFORE = re.compile(r"\b(?:an average of|on average|averag(?:e|ing)|a daily average of)\s+$", re.I)
@@ -329,6 +331,8 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
                 qualifier = "more than"
             elif qualifier == "exact" and _ABOUT_VERB.search(head):
                 qualifier = "about"
+        elif bare and (of_the := _OF_THE.search(head)):  # "Of the dead, 726 were children"
+            metric, start = ("killed" if of_the["who"].lower() in ("dead", "killed") else "injured"), of_the.start()
         elif found and _INCLUDING.search(head) and found[-1].end <= number.start and (
                 bare or (people and _BARE_AFTER.match(text, tail))):  # "including more than 700 children"
             metric, population, part = found[-1].metric, population or found[-1].population, True

@@ -5,9 +5,12 @@ For the sentence that holds a figure, in this order:
 1. a name from ``vocab/claimants.tsv`` that speaks ("Britain's Ministry of Defence said", "according to the UN
    human rights office", "an analysis by the IISS"); failing that, the first such name in the sentence that is not
    the object of a dispute, unless its row says it counts only as a speaker (Putin, the Kremlin, NATO, the UN);
-2. the sentence's attributed speaker (``attribution.find_attribution``: "Ukraine's energy ministry said"), its
-   channel dropped; a lone surname ("Filashkin said") takes the full name and title the article gave earlier
-   ("Donetsk regional governor Vadym Filashkin");
+2. the publication itself for "our model estimates", "we reckon" (its publisher, or the claimant its opening
+   names); the sentence's attributed speaker (``attribution.find_attribution``: "Ukraine's energy ministry said"),
+   or a proper-named subject or speaker set off by a description ("Lost Defenders, a volunteer project, has
+   recorded", "..., Artur Dobroserdov, the commissioner for missing persons, said"), its channel dropped; a lone
+   surname ("Filashkin said") takes the full name and title the article gave earlier ("Donetsk regional governor
+   Vadym Filashkin");
 3. an anaphor ("the report", "the ministry", "the authors", "it estimated") resolves to the last claimant named
    before the sentence, preferring one whose name shares the anaphor's noun ("the ministry" -> a ministry), or,
    before any is named, the first named after.
@@ -39,14 +42,16 @@ STRENGTH_GENERIC = 1
 """A speaker named only by a common noun ("Officials", "Regional prosecutor's office")."""
 
 _ANAPHOR = re.compile(
-    r"\b(?:the|this|that|its|their|an?|an? new|the new|the latest) (?-i:(?:[a-z][\w-]*|[A-Z][\w’']*-[\w-]+) ){0,2}?"
+    r"\b(?:(?:the|this|that|its|their|his|her) (?-i:(?:[a-z][\w-]*|[A-Z][\w’']*-[\w-]+) ){0,2}?|"
+    r"(?:an?|an? new|the new|the latest) )"
     r"(?P<head>report|study|analysis|estimate|assessment|"
     r"authors|researchers|think[- ]tank|paper|survey|review|ministry|mission|office|agency|institute|outlet|"
     r"monitors|intelligence update|update|service|data|count|figures|official|spokes(?:man|woman|person)|minister|"
     r"governor|commander|centre|center|group|organi[sz]ation|observatory|project|network|tracker|team|"
     r"commissioner|headquarters|monitoring mission|monitor)\b"
     r"|\b(?P<pronoun>it|they) (?:estimated|estimates|said|says|found|finds|calculated|added|reported|counted|put|"
-    r"puts|believes|believed|believe|thinks|assesses|assessed|acknowledged|admitted|insists|insisted)\b",
+    r"puts|believes|believed|believe|thinks|assesses|assessed|acknowledged|admitted|insists|insisted|verified|"
+    r"recorded|documented|registered)\b",
     re.I,
 )
 _SPEAKS_AFTER = re.compile(
@@ -93,6 +98,21 @@ _SUBJECT = re.compile(
     r"(?:[A-Z][\w’'-]+\s+){0,3}?[A-Z][\w’'-]+)\s+(?:has|had|have|is|was|does|did|\w+ed)\b"
 )
 """A sentence's proper-named subject, which a later "it acknowledged" in the same sentence points back to."""
+_FIRST_PERSON = re.compile(
+    r"\b(?:[Oo]ur (?:model|estimates?|analysis|count|tally|calculations?|data)|[Ww]e (?:(?:last|first|now|also) )?"
+    r"(?:estimate|estimated|reckon|calculate|calculated|count|counted|believe|found|put|think|ran))\b"
+)
+"""The publication speaking for itself ("our model estimates", "we reckon")."""
+_NAMED_SUBJECT = re.compile(
+    r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4}),\s+(?:a|an|the)\s+[^,]{2,80},\s+(?:has\s+|have\s+)?"
+    r"(?:recorded|counted|identified|estimated|estimates|documented|verified|says|said|puts|put|lists|listed)\b"
+)
+"""A proper-named subject described in an aside: "Lost Defenders, a volunteer project in Kyiv, has recorded"."""
+_TRAILING_NAMED = re.compile(
+    r",\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+[^,]{2,80},\s+(?:said|says|told \w+|added|reported)"
+    r"(?:\s+on\s+\w+|\s+\w+day)?\W*$"
+)
+"""A named speaker with a title at the end: "..., Artur Dobroserdov, the commissioner for missing persons, said"."""
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
 _PERSON = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+(?![\w’'-])")
 """A person's full name, which a later "he said" in the same sentence points back to."""
@@ -171,11 +191,17 @@ def resolve_claimant(
     own = _own(sentence)
     if own is not None:
         return own
+    if _FIRST_PERSON.search(sentence.text):  # "our model estimates", "we reckon": the publication itself
+        return _publication(analysis, named)
     by = _WORK_BY.search(sentence.text) or _GIVEN_BY.search(sentence.text)
     if by and len(by.group("who").split()) >= 2:  # "a report by the Vilnius Centre for War Statistics estimated"
         who = by.group("who").rstrip(".")
         return _speaker(sentence, who, by.start("who"), by.start("who") + len(who), analysis)
     attribution = find_attribution(sentence.text)
+    named_subject = _NAMED_SUBJECT.match(sentence.text) or _TRAILING_NAMED.search(sentence.text)
+    if attribution is None and named_subject:  # "Lost Defenders, a volunteer project, has recorded ..."
+        who = named_subject.group("who")
+        return _speaker(sentence, who, named_subject.start("who"), named_subject.end("who"), analysis)
     anaphor = _ANAPHOR.search(sentence.text)
     if attribution and re.search(r"\d", attribution.speaker):  # "More than 71,000 soldiers confirmed dead"
         attribution = None
@@ -209,16 +235,38 @@ def resolve_claimant(
     return NO_CLAIMANT
 
 
+def _publication(analysis: Analysis, named: list[ClaimantMention]) -> Claimant:
+    """The publication that speaks as "we": the article's publisher, else a claimant its opening names ("The
+    Economist's latest estimate is grim" under the headline)."""
+    if analysis.article.publisher:
+        return Claimant(analysis.article.publisher, None, STRENGTH_NAMED)
+    opening = analysis.sentences[:OPENING_SENTENCES]
+    for mention in named:
+        if any(s.start <= mention.position < s.end for s in opening):
+            return Claimant(mention.label, mention.evidence, STRENGTH_NAMED)
+    return NO_CLAIMANT
+
+
+OPENING_SENTENCES = 4
+"""The sentences of an article's opening (headline, standfirst, furniture) that name its publication."""
+
+
 def _completed(spoken: Claimant, sentence: Sentence, named: list[ClaimantMention]) -> Claimant:
     """A speaker named in part ("the Defense Ministry said") as the body the article named in full before ("Russia's
     Defense Ministry"): every word of the part is in the earlier name."""
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", spoken.name or "")} - {"the", "a", "an", "s"}
+    words = _stems(spoken.name or "")
     if not words or spoken.strength == STRENGTH_NAMED:
         return spoken
     for mention in reversed([m for m in named if m.position < sentence.start]):
-        if words <= {w.lower() for w in re.findall(r"[A-Za-z]+", mention.text)}:
+        if words <= _stems(mention.text):
             return Claimant(mention.label, spoken.evidence, STRENGTH_NAMED)
     return spoken
+
+
+def _stems(name: str) -> set[str]:
+    """A name's words, lower-cased and without a plural "s" ("Prosecutors" meets "prosecutor-general's office")."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)} - {"the", "a", "an", "s"}
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words}
 
 
 def clause_claimant(sentence: Sentence, position: int, analysis: Analysis) -> Claimant | None:

@@ -17,14 +17,17 @@ figures, and what each counts, is ``claim_figures``'s part; this module fills in
   sentence's words, else the people the claimant counts (the UN mission: civilians), else military for a side's
   casualties, else "all";
 - period: the sentence's period ("between February 2022 and December 2025"; "since February 2022" runs to the
-  date the figure was stated, or the publication date); a daily figure covers its day; a figure without a period
+  date the figure was stated, or the publication date); the date a figure was stated ("said in August", "as of 30
+  September", "since September 2022, when it said") is never its start, only its end; a daily figure covers its
+  day; a figure without a period
   keeps the period of the same claimant's previous figures, and "The estimate covers the period from ... to ..."
   sets the period of the figures just before it;
 - projection: a projection cue nearest the figure ("could hit two million by the spring"): its period ends then;
 - disputes: "described as unreliable by Russia" attaches to the latest claimant's claims.
 
 The same figure stated twice (a standfirst and the body) is one claim with the better-named claimant, and a figure
-nobody is named as stating that only rounds another ("more than 71,000" above the body's 71,560) is none. Headlines
+that only rounds another, stated by nobody named or in the article's opening by the same claimant ("more than
+71,000" above the body's 71,560), is none. Headlines
 are not read for claims: they round and merge figures that the body states. A figure too small to be an aggregate
 on its own is one in a sentence that goes on from the claims just stated ("Among those killed were at least 16
 children", "in the same period").
@@ -39,6 +42,7 @@ from datetime import date
 from warledger.extract.analysis import Analysis, Sentence
 from warledger.extract.claim_figures import ClaimFigure, claim_figures, is_aggregate
 from warledger.extract.claimants import (
+    OPENING_SENTENCES,
     STRENGTH_PROPER,
     Claimant,
     ClaimantMention,
@@ -68,8 +72,16 @@ _COVERS = re.compile(
     re.I,
 )
 _STATED = re.compile(
-    r"\b(?:said|says|say|estimated|estimates|reported|told|announced|wrote|stated|claimed|put)\s+$", re.I
+    r"\b(?:said|says|say|estimated|estimates|reported|told|announced|wrote|stated|claimed|put|published|updated|"
+    r"acknowledged)\s+(?:(?:in|on|as of)\s+)?$|\bas of\s+$",
+    re.I,
 )
+"""Before a date: the day a figure was stated ("said in August", "reported on Nov. 8", "as of 30 September")."""
+_WHEN_STATED = re.compile(
+    r",\s+when\s+(?:it|he|she|they|the\s+\w+|[A-Z][\w’'-]+)\s+(?:last\s+)?(?:said|says|announced|acknowledged|admitted|"
+    r"put|published|reported|gave|claimed|stated)\b"
+)
+"""After a date: the day a figure was stated ("since September 2022, when it said 5,937 soldiers had been killed")."""
 _FOLLOWING_END = re.compile(r"\s*(?:to|until|through|till|and)\s+$", re.I)
 _DISPUTER_AFTER = re.compile(r"\bby (?:the )?(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})")
 _DISPUTER_BEFORE = re.compile(
@@ -88,7 +100,7 @@ _NATIONALITY = re.compile(r"(?<![\w-])(?:Russian|Ukrainian)s?(?![\w-])")
 _REFERS_BACK = re.compile(
     r"\b(?:the|this|that|those|these) (?:figures?|totals?|tolls?|numbers?|estimates?|tally)\b[^.;]{0,30}?"
     r"\b(?:includ\w*|compris\w*|consist\w*)|\bof (?:those|them|whom|these)\b|\bthis includes\b|"
-    r"\bamong (?:those|them|whom|these|the (?:dead|victims|killed|injured|wounded))\b",
+    r"\b(?:among|of) (?:those|them|whom|these|the (?:dead|victims|killed|injured|wounded))\b",
     re.I,
 )
 SAME_METRIC = "same"
@@ -119,6 +131,7 @@ def find_claims(analysis: Analysis) -> list[Claim]:
     last_period: dict[str | None, Period] = {}
     last_batch: list[Claim] = []
     just_stated = False  # the sentence before stated claims
+    opening: set[str] = set()  # claims stated in the article's opening or a standfirst or caption
     for sentence in analysis.sentences:
         if sentence.block.kind == "title":
             continue
@@ -171,10 +184,12 @@ def find_claims(analysis: Analysis) -> list[Claim]:
             if kept is claim:
                 claims.append(claim)
                 strengths[claim.id] = claimant.strength
+                if sentence.index < OPENING_SENTENCES or sentence.block.kind in ("standfirst", "caption"):
+                    opening.add(claim.id)
             last_batch.append(kept)
         just_stated = bool(last_batch)
         _apply_dispute(sentence, claims)
-    return [c for c in claims if not any(_rounds(c, other) for other in claims)]
+    return [c for c in claims if not any(_rounds(c, other, c.id in opening) for other in claims)]
 
 
 # --- side and population ---------------------------------------------------------------------------------------
@@ -190,9 +205,11 @@ def _side(sentence: Sentence, figure: ClaimFigure, population: str, claimant: st
     inside = [c for c, role in cues if role == "own" and figure.start <= c.start < figure.end]
     if inside:
         return inside[0].label, "own"
-    named = _NATIONALITY.search(sentence.text, figure.number.end, figure.end)
+    named = {m.group(0)[:6] for m in _NATIONALITY.finditer(sentence.text, figure.number.end, figure.end)}
+    if len(named) == 2:  # "nearly 500,000 Russian and Ukrainian troops"
+        return "both", "both"
     if named:  # "more than 500 Ukrainian athletes"
-        return ("Russia" if named.group(0).startswith("Russia") else "Ukraine"), "own"
+        return ("Russia" if named == {"Russia"} else "Ukraine"), "own"
     if any(role == "both" for _, role in cues):
         return "both", "both"
     theirs = bool(_POSSESSIVE.search(sentence.text, 0, figure.start))  # "Russian forces ... their casualties"
@@ -284,6 +301,8 @@ def _figure_period(
         day = next((d for d in dates if d.start >= figure.end and d.date), None)
         return (day.date.isoformat(), day.date.isoformat()) if day and day.date else (None, None)
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(sentence.text)]
+    stated = [d for d in dates if d.date and _stated(sentence, d)]
+    dates = [d for d in dates if d not in stated]
     periods = [d for d in dates if d.kind == "period" and not _aside_of(d.start, figure, asides)]
     spans = [d for d in periods if d.date is not None]
     ends = [d for d in periods if d.date is None and d.end_date is not None]
@@ -301,6 +320,8 @@ def _figure_period(
         years = [d for d in dates if d.precision == "year" and d.date and figure.start <= d.start < figure.end]
         if years:  # "Russian losses in 2024 had reached 430,000"
             first, last = years[0].date, years[0].end_date or years[0].date
+            if _SO_FAR.search(sentence.text, 0, years[0].start):  # "losses so far this year": up to when stated
+                return _iso(first, "year"), _stated_on(analysis, sentence, years[0])
             return _iso(first, "year"), _iso(last, "year", end=True)
         months = [d for d in dates if d.precision in ("month", "year") and d.date and d.kind == "absolute"
                   and _IN_BEFORE.search(sentence.text, 0, d.start) and not _aside_of(d.start, figure, asides)]
@@ -308,13 +329,15 @@ def _figure_period(
             month = min(months, key=lambda d: max(d.start - figure.end, figure.start - d.end, 0))
             first, last = month.date, month.end_date or month.date
             return _iso(first, month.precision), _iso(last, month.precision, end=True)
+        if stated and not previous:  # "since September 2022, when it said 5,937 soldiers had been killed"
+            return None, _iso(stated[0].date, stated[0].precision, end=True)
         return previous if previous else (None, None)
     span = spans[0]
     end = _end_of(span) if span.end_date else _closing_date(sentence, span) or _stated_on(analysis, sentence, span)
     return _iso(span.date, span.precision), end
 
 
-_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,")
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 """, which stopped publishing its own toll in the autumn of 2022,": a relative clause about someone, not a period."""
 
 
@@ -365,16 +388,33 @@ def _closing_date(sentence: Sentence, span: DateMatch) -> str | None:
     return None
 
 
+def _stated(sentence: Sentence, match: DateMatch) -> bool:
+    """Whether a date is when a figure was stated rather than a period it covers: "said in August", "as of 30
+    September", "since September 2022, when it said ..."."""
+    text = sentence.text
+    return bool(_STATED.search(text, max(0, match.start - 24), match.start) or _WHEN_STATED.match(text, match.end))
+
+
 def _stated_on(analysis: Analysis, sentence: Sentence, span: DateMatch) -> str | None:
-    """When an open period ("since February 2022") ends: the day the figure was stated, else publication."""
+    """When an open period ("since February 2022") ends: the day the figure was stated, else publication. A date
+    right after the period's own words ("since the invasion on Feb. 24, 2022") is the period's start, not its end;
+    one set apart by commas before the rest of the sentence ("When we last ran the numbers, in September 2024,
+    the model put ...") is when the figure was stated."""
+    text = sentence.text
     for match in sentence.dates:
         if match is span or match.kind not in ("absolute", "relative_to_published") or not match.date:
             continue
-        head = sentence.text[: match.start]
-        opening = match.start < 4 and sentence.text[match.end : match.end + 1] == ","
-        if opening or _STATED.search(head[-20:] if len(head) > 20 else head) or head.rstrip().endswith(" on"):
+        if 0 <= match.start - span.end <= 4:
+            continue
+        head = text[: match.start]
+        opening = text[match.end : match.end + 1] == "," and (match.start < 4 or bool(_SET_APART.search(head)))
+        if opening or _stated(sentence, match) or head.rstrip().endswith(" on"):
             return _iso(match.date, match.precision, end=True)
     return analysis.published.isoformat() if analysis.published else None
+
+
+_SET_APART = re.compile(r",\s+(?:in|on)\s+$", re.I)
+_SO_FAR = re.compile(r"\b(?:so far|to date|thus far)\s+$", re.I)
 
 
 def _iso(value: date | None, precision: str, *, end: bool = False) -> str | None:
@@ -495,10 +535,13 @@ ROUNDING = 0.1
 """How far (a share of the exact figure) a rounded statement of it may be: "more than 71,000" for 71,560."""
 
 
-def _rounds(claim: Claim, other: Claim) -> bool:
-    """Whether ``claim``, which names no claimant, only rounds ``other``, an exact figure someone is named as stating
-    ("More than 71,000 Russian soldiers confirmed dead" in a standfirst above the body's 71,560)."""
-    if claim.claimant or not other.claimant or other.qualifier != "exact" or other.min is None:
+def _rounds(claim: Claim, other: Claim, in_opening: bool) -> bool:
+    """Whether ``claim`` only rounds ``other``, an exact figure someone is named as stating: ``claim`` names no
+    claimant ("More than 71,000 Russian soldiers confirmed dead" above the body's 71,560), or is stated in the
+    article's opening by the same one ("Civilian deaths top 14,600, UN rights monitors say")."""
+    if claim is other or not other.claimant or other.qualifier != "exact" or other.min is None:
+        return False
+    if claim.claimant and not (in_opening and claim.claimant == other.claimant):
         return False
     if (claim.side, claim.metric, claim.projection) != (other.side, other.metric, other.projection):
         return False

@@ -68,6 +68,12 @@ _WEEKDAY = rf"(?:{phrase_alternation(list(_WEEKDAYS))})\b"
 _YEAR = r"(?:19|20)\d\d"
 _ORD = r"(?:st|nd|rd|th)?"
 _I = "(?i:{})".format
+
+
+def _quoted(alternation: str) -> str:
+    """A phrase alternation whose words may also be set apart by quotation marks: since the start of the "special
+    military operation"."""
+    return alternation.replace(r"\s+", r"\s+[\"“]?")
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})\b(?![./]\d)")),
@@ -107,7 +113,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\s+(?P<season>{_I(phrase_alternation(list(_SEASONS)))})(?!\s+{_I('of')}\s+(?!{_YEAR}))"
         rf"(?:,?\s+(?:{_I('of')}\s+)?(?P<y>{_YEAR})\b)?")),
     ("anchor", re.compile(
-        rf"\b(?P<cue>{_I('since|from|ever since')})\s+(?P<anchor>{_I(phrase_alternation(list(_ANCHORS)))})\b"
+        rf"\b(?P<cue>{_I('since|from|ever since')})\s+(?P<anchor>{_I(_quoted(phrase_alternation(list(_ANCHORS))))})\b"
         rf"(?:\s+{_I('in')}\s+(?:(?P<mon>{_MONTH})\s+)?(?P<y>{_YEAR})\b)?")),
 ]
 _ALONE = re.compile(r"\s*(?:[,.;:!?)\"”]|$|\s(?:that|when|which|and|but)\b)")
@@ -418,7 +424,7 @@ def _anchor(m: re.Match[str], ctx: Context) -> Found | None:
         month = _MONTHS[m["mon"].rstrip(".")] if m["mon"] else None
         date, precision = dt.date(int(m["y"]), month or 1, 1), "month" if month else "year"
     else:
-        anchor, precision = _ANCHORS[re.sub(r"\s+", " ", m["anchor"].lower())]
+        anchor, precision = _ANCHORS[re.sub(r"[\s\"“”]+", " ", m["anchor"].lower())]
         if anchor is None and ctx.published is None:
             return None
         date = anchor or dt.date(ctx.published.year, 1, 1)  # type: ignore[union-attr]
@@ -450,7 +456,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
     case and capitalised."""
     words: dict[str, set[str]] = {}
     relative = [p.split() for p, r in _RELATIVE.items() if r["unit"] != "direction"]
-    lower = [*((n, "season") for n in _SEASONS), *((n, "relative") for n in _DURATIONS),
+    lower = [*((n.split()[-1], "season") for n in _SEASONS), *((n, "relative") for n in _DURATIONS),
              *((next((w for w in ws if w in _DURATIONS), ws[-1]), "relative") for ws in relative),
              *((p.split()[-1], "anchor") for p in _ANCHORS)]
     for name, group in [*((n, "month") for n in _MONTHS), *((n, "weekday") for n in _WEEKDAYS),
