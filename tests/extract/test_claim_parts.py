@@ -197,3 +197,10 @@ def test_a_standfirst_rounding_by_the_same_claimant_is_not_a_second_claim() -> N
     )
     assert [c.min for c in claims] == [1_243_560]
 
+
+
+def test_the_date_a_figure_was_stated_is_its_period_evidence() -> None:
+    claims = claims_of("Russia's ombudsman said in March that Ukraine was holding about 1,200 Russian servicemen.")
+    held = one(claims, min=1_200)
+    assert held.period_end == "2025-03"
+    assert "March" in [e.text for e in held.evidence if e.field == "period"]

@@ -3,9 +3,10 @@
 A prediction invents
 
 - a **number** when the evidence it cites (the spans of that field, else all of the record's spans) holds no digit
-  string, number word or vague quantity that can mean it ("five" = 5, "1.2 million" = 1,200,000, "a couple" = 2,
-  "three dozen" = 36, "dozens" = 12-99, "tens" = 10-99, "no one" = 0; one person named in the singular, "killing the
-  driver", "a woman was injured", "the commandant died" = 1; people named one by one, "a boy and his father" = 2);
+  string, number word or vague quantity that can mean it ("five" = 5, "1.2 million" = 1,200,000, "a million" =
+  1,000,000, "a couple" = 2, "three dozen" = 36, "dozens" = 12-99, "tens" = 10-99, "no one" = 0; one person named
+  in the singular, "killing the driver", "a woman was injured", "the commandant died" = 1; people named one by one,
+  "a boy and his father" = 2);
 - a **place** when its name, in any spelling that folds to the same key, occurs nowhere in the text, and no other
   name of its gazetteer entry (a former or Russian name: "Krivoy Rog" for Kryvyi Rih) does either;
 - a **date** (an incident's) when no evidence span supports the date and it is not the publication date; a claim's
@@ -108,6 +109,7 @@ _ONE_PERSON = re.compile(
 )
 
 
+_A_SCALE = re.compile(r"\b(?:a|one)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE)
 _PERSON_NOUN = (
     r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|civilian|resident|"
     r"driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|wife|husband|son|daughter|mother|father|"
@@ -129,6 +131,8 @@ def numbers_in(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
         exact.add(round(value))
     for match in _WORDS.finditer(text):
         exact.update(_word_values(match.group(0)))
+    for match in _A_SCALE.finditer(text):  # "well over a million"
+        exact.add(_SCALES[match.group(1).lower()])
     windows = [(lo, hi) for pattern, lo, hi in _VAGUE if re.search(pattern, text, re.IGNORECASE)]
     if _ZERO.search(text):
         windows.append((0, 0))

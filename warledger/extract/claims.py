@@ -469,7 +469,9 @@ def _claim(
     if claimant.evidence:
         evidence.append(claimant.evidence)
     for match in sentence.dates:
-        if match.kind == "period" or (figure.daily and match.start >= figure.end):
+        bounds = (_iso(match.date, match.precision), _iso(match.end_date or match.date, match.precision, end=True))
+        if match.kind == "period" or (figure.daily and match.start >= figure.end) or (
+                match.date and period[1] and period[1] in bounds):  # "said in December": the period's end
             evidence.append(sentence.evidence("period", match.start, match.end))
     confidence = 0.5 + 0.2 * (claimant.strength >= STRENGTH_PROPER) + 0.1 * bool(side) + 0.1 * bool(period[1])
     return Claim(
