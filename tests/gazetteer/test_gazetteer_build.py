@@ -49,6 +49,13 @@ def test_selection_keeps_ukraine_and_listed_russian_regions() -> None:
     assert [c["geonameid"] for c in select_cities(cities, REGIONS)] == [3, 5]
 
 
+def test_a_far_region_keeps_only_its_towns_and_centre() -> None:
+    far = [*REGIONS, Region("RU.67", "RU", 20, min_population=10_000)]
+    cities = [city(20, "Saratov", "67", 51.5, 46.0, 800_000, "RU"), city(21, "Engels", "67", 51.5, 46.1, 196_000, "RU"),
+              city(22, "Kirovka", "67", 51.9, 45.0, 900, "RU"), city(23, "Oskol", "09", 51.0, 37.0, 900, "RU")]
+    assert [c["geonameid"] for c in select_cities(cities, far)] == [20, 21, 23]
+
+
 def test_feature_kinds() -> None:
     cities = [
         city(1, "Kyiv", "12", 50.45, 30.52, 2_900_000),

@@ -12,7 +12,8 @@ Run it when the GeoNames data or the selection rules change, and commit the outp
 The second form also lists the gazetteer names that are English words, to review ``data/stoplist.txt`` by hand.
 
 What it keeps: every populated place of GeoNames ``cities500`` in Ukraine, and those in the Russian regions listed in
-``data/oblasts.tsv`` (selected by their GeoNames admin1 codes). For each: geonameid, name, admin1 code (``UA.17``),
+``data/oblasts.tsv`` (selected by their GeoNames admin1 codes; for a region far from the front, only the towns of its
+``min_population``). For each: geonameid, name, admin1 code (``UA.17``),
 country, latitude, longitude (5 decimals), population, a feature kind, and its Latin-script alternate names folded to
 ASCII (non-Latin scripts, airport codes, lowercase romanisations of other scripts and names with digits dropped).
 
@@ -63,6 +64,7 @@ class Region:
     code: str
     country: str
     capital: int
+    min_population: int = 0
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -73,7 +75,8 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 
 def read_regions(path: Path) -> list[Region]:
     """The rows of ``oblasts.tsv``."""
-    return [Region(row["code"], row["country"], int(row["capital"])) for row in read_rows(path)]
+    return [Region(row["code"], row["country"], int(row["capital"]), int(row.get("min_population") or 0))
+            for row in read_rows(path)]
 
 
 def ascii_name(name: str) -> str:
@@ -154,12 +157,16 @@ def feature_kinds(cities: Sequence[dict[str, Any]], regions: Sequence[Region]) -
 
 
 def select_cities(cities: Iterable[dict[str, Any]], regions: Sequence[Region]) -> list[dict[str, Any]]:
-    """Ukraine whole, Russia only in the regions of ``oblasts.tsv``."""
-    russian = {r.code for r in regions if r.country == "RU"}
+    """Ukraine whole, Russia only in the regions of ``oblasts.tsv`` (and there only towns of the region's
+    ``min_population``, and its centre)."""
+    russian = {r.code: r for r in regions if r.country == "RU"}
     chosen = []
     for city in cities:
         country = city["countrycode"]
-        if country == "UA" or (country == "RU" and f"RU.{city['admin1code']}" in russian):
+        region = russian.get(f"RU.{city['admin1code']}") if country == "RU" else None
+        big = region is not None and (
+            (city["population"] or 0) >= region.min_population or city["geonameid"] == region.capital)
+        if country == "UA" or big:
             chosen.append(city)
     return sorted(chosen, key=lambda c: c["geonameid"])
 
