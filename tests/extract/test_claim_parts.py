@@ -204,3 +204,20 @@ def test_the_date_a_figure_was_stated_is_its_period_evidence() -> None:
     held = one(claims, min=1_200)
     assert held.period_end == "2025-03"
     assert "March" in [e.text for e in held.evidence if e.field == "period"]
+
+
+def test_coordinated_figures_before_a_running_total_cue_and_since_an_event_in_a_year() -> None:
+    claims = claims_of(
+        "According to the emergency service, 264 civilians have been killed and 571 injured by mines since February "
+        "2022. Russian attacks have killed more than 650 civilians in the Kherson region since the city was "
+        "liberated in November 2022."
+    )
+    assert {c.min for c in claims} == {264, 571, 650}
+
+
+def test_forces_that_took_casualties_are_the_side() -> None:
+    claims = claims_of(
+        "The Institute for the Study of War assessed that Russian forces took between 35,000 and 45,000 casualties "
+        "in the assault on Pokrovsk between September and November 2024."
+    )
+    assert (one(claims, min=35_000).side, one(claims, min=35_000).population) == ("Russia", "military")

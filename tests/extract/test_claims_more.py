@@ -156,11 +156,14 @@ def test_no_claims_in_an_article_not_about_the_war() -> None:
     assert result.claims == []
 
 
-def test_appositive_part_is_not_a_claim_of_its_own() -> None:
+def test_a_part_in_an_aside_takes_the_metric_stated_after_it() -> None:
     claims = claims_of(
-        "The health ministry said 352 civilians, including 14 children, had been killed so far by Russian forces."
+        "The health ministry said 352 civilians, including 14 children, had been killed so far by Russian forces, "
+        "and that 36,100 civilians, including 2,150 children, had been injured."
     )
-    assert [(c.min, c.population, c.side) for c in claims] == [(352, "civilian", "Ukraine")]
+    assert [(c.min, c.metric, c.population, c.side) for c in claims] == [
+        (352, "killed", "civilian", "Ukraine"), (14, "killed", "civilian", "Ukraine"),
+        (36_100, "injured", "civilian", "Ukraine"), (2_150, "injured", "civilian", "Ukraine")]
 
 
 def test_claim_evidence_is_exact() -> None:

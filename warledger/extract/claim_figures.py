@@ -84,7 +84,8 @@ _INCLUDING = re.compile(r"(?:including|of whom|of them|among them|with)\s+(?:som
 _SINCE_THAN = re.compile(r"(?:since|than(?: in)?|after)\s+(?:the\s+)?$", re.I)
 _VAGUE = re.compile(r"\b(?:dozens|hundreds|thousands|millions|tens|scores|several|many|few)\b", re.I)
 _APPOSITIVE = (
-    r"(?:,\s*(?:(?:including|among them|most of them|many of them|mostly|among whom|of whom)[^,.;]{0,60}|"
+    r"(?:,\s*(?:(?:including|among them|most of them|many of them|mostly|among whom|of whom)"
+    r"(?:[^,.;]|(?<=\d)[,.](?=\d{3})){0,60}|"
     r"[^,.;:\d]{1,60}),)?"
 )
 """An aside between the people and the metric: "198 civilians, including three children, had been killed", "more
@@ -240,6 +241,7 @@ def _figures(sentence: Sentence) -> list[ClaimFigure]:
             found.append(read)
     if not found:
         return []
+    found = sorted(found + _inner_parts(sentence, found), key=lambda f: f.start)
     totals = _totalled(sentence, found)
     figures: list[ClaimFigure] = []
     for figure in found:
@@ -250,6 +252,21 @@ def _figures(sentence: Sentence) -> list[ClaimFigure]:
                      or (figure.daily and _losses(sentence, figure)) or (whole is not None and whole.aggregate))
         figures.append(replace(figure, aggregate=aggregate))
     return figures
+
+
+def _inner_parts(sentence: Sentence, found: list[ClaimFigure]) -> list[ClaimFigure]:
+    """Parts set in a figure's aside, which take its metric: "14,240 civilians, including 719 children, had been
+    killed"."""
+    text, people_pattern, parts = sentence.text, _grammar().people, []
+    for whole in found:
+        for number in sentence.numbers:
+            if not whole.number.end < number.start < whole.end or number.unit is not None:
+                continue
+            people = people_pattern.match(text, number.end)
+            if people and _INCLUDING.search(text, whole.number.end, number.start):
+                parts.append(ClaimFigure(number, whole.metric, number.start, people.end(), _label(people),
+                                         number.count.qualifier, whole.daily, part=True))
+    return parts
 
 
 def _losses(sentence: Sentence, figure: ClaimFigure) -> bool:
@@ -286,11 +303,15 @@ _PAIR_GAP = re.compile(r"[^.;:!?]{0,60}?\s(?:and|while)\s+(?:have\s+|has\s+|had\
 
 
 def _paired(text: str, figures: list[ClaimFigure], figure: ClaimFigure) -> list[ClaimFigure]:
-    """``figure`` and the figures coordinated with it ("killed 142 civilians ... and injured more than 700")."""
+    """``figure`` and the figures coordinated with it, after it ("killed 142 civilians ... and injured more than
+    700") or before it ("264 civilians have been killed and 571 injured ... since February 2022")."""
     chain = [figure]
     for other in figures:
         if other.start > chain[-1].end and _PAIR_GAP.fullmatch(text, chain[-1].end, other.start):
             chain.append(other)
+    for other in reversed(figures):
+        if other.end < chain[0].start and _PAIR_GAP.fullmatch(text, other.end, chain[0].start):
+            chain.insert(0, other)
     return chain
 
 
