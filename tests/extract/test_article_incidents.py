@@ -79,3 +79,42 @@ def test_injuries_worded_as_wounds_hospital_and_people_named_one_by_one() -> Non
     assert regions["Kursk Oblast"].injured == Count(2, 2, "exact")
     izmail = regions["Odesa Oblast"]
     assert (izmail.killed, izmail.injured) == (Count(0, 0, "exact"), Count(0, 0, "exact"))
+
+
+def test_a_list_of_towns_sums_up_a_day_but_towns_that_locate_one_do_not() -> None:
+    found = by_place(article(
+        "According to him, Russian aircraft launched 11 air strikes on Stepnohirsk, Prymorske and Huliaipole on "
+        "Wednesday.",
+        "In Stepnohirsk, a drone hit a car on Wednesday evening, killing a 44-year-old woman.",
+        "Russia's defence ministry said on Wednesday its troops had taken control of the town of Hirnyk, between "
+        "Selydove and Kurakhove.",
+        "Two women, aged 61 and 70, were injured when a guided bomb struck Huliaipole on Wednesday.",
+    ))
+    assert set(found) == {"Stepnohirsk", "Hirnyk", "Huliaipole"}, found
+    assert found["Stepnohirsk"].killed == Count(1, 1, "exact")
+    assert found["Huliaipole"].injured == Count(2, 2, "exact")
+
+
+def test_a_live_page_heading_restates_its_entry() -> None:
+    found = incidents_of(article(
+        "This live page is now closed.",
+        "13 Nov 2025 - 12:40 GMT",
+        "Drone attack kills driver in Russia's Belgorod region",
+        "A Ukrainian drone struck a car in the border town of Shebekino on Wednesday morning, killing the driver, "
+        "the governor said.",
+        "Firing counted by the day: Ukrainian forces opened fire on the territory 47 times over the past day, the "
+        "separatist mission said.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ))
+    assert [(i.location.name, i.killed) for i in found] == [("Shebekino", Count(1, 1, "exact"))]
+
+
+def test_towns_of_russian_regions_far_from_the_front() -> None:
+    found = incidents_of(article(
+        "Debris from a drone shot down over the city of Engels damaged a house and injured a woman on Wednesday, "
+        "the governor said.",
+        "Ukrainian drones attacked an oil refinery in Ryazan overnight, starting a fire, officials said.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ))
+    assert {(i.location.name, i.location.admin1) for i in found} == {
+        ("Engels", "Saratov Oblast"), ("Ryazan'", "Ryazan Oblast")}

@@ -36,7 +36,7 @@ _AUX = (
     r"(?:(?:were|was|have been|has been|had been|are|is|got|been|remain|remained|reportedly|also|later|all|"
     r"believed to have been|confirmed|feared|still|now|being|left)\s+){0,3}"
 )
-_SUBPART = r"(?:,\s*(?:including|among them|mostly|most of them|many of them)[^,]{1,60},\s*)?"
+_SUBPART = r"(?:,\s*(?:including|among them|mostly|most of them|many of them|aged)[^,]{1,60},\s*)?"
 @cache
 def _singular() -> re.Pattern[str]:
     """One person: "a woman", "the commandant of Berdyansk", "NABU officer" (a headline drops the article)."""

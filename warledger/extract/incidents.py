@@ -6,9 +6,10 @@
    whole article, a clause that only names a kind of event, with no verb, toll or date to the day ("the battle of
    Bakhmut", "the attacks on Odesa"), refers to the war or to an event reported elsewhere: it may add to a draft
    of the same place but never opens one; and a clause that sums up an area's day ("attacked 41 settlements in
-   Kherson Oblast", "shot down 112 drones", "hit the Zaporizhzhia and Odesa regions") stands as an event only for
-   a region the article reports no event in. The day something was said ("officials said on Wednesday") dates an
-   event only when nothing else does.
+   Kherson Oblast", "shot down 112 drones", "hit the Zaporizhzhia and Odesa regions", a list of three towns or
+   more) stands as an event only for a region the article reports no event in. A headline, standfirst, caption or
+   heading line (a live page's entry title) without a toll only adds to the event its body reports. The day
+   something was said ("officials said on Wednesday") dates an event only when nothing else does.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
    is unambiguous and near; a sentence that only adds to a draft keeps it the one referred to. A clause that names
@@ -113,7 +114,7 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
                 if target is not None and not mention.hypothetical:
                     target.attached.append(mention)
                     continued.append(target)
-        if is_article and sentence.block.kind in SUMMARY_BLOCKS:
+        if is_article and (sentence.block.kind in SUMMARY_BLOCKS or _heading(sentence)):
             deferred += [d for d in opened if not _has_toll(d)]
             opened = [d for d in opened if _has_toll(d)]
         survivors = [_merge_or_add(drafts, draft) for draft in opened]
@@ -185,7 +186,7 @@ def _counted(mention: Mention) -> bool:
 
 _AREA_COUNT = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>settlements|hromadas|communities|localities|villages|towns|cities|regions|"
-    r"oblasts|provinces)\b",
+    r"oblasts|provinces|times)\b",
     re.I,
 )
 _SHOT_DOWN = re.compile(
@@ -200,9 +201,9 @@ do ("five Russian regions")."""
 def _area_summary(mention: Mention) -> bool:
     """Whether an article's clause sums up attacks across an area rather than reporting one event: places counted
     ("attacked 41 settlements in Kherson Oblast, injuring 11", "41 attacks on 11 hromadas", "drones attacked five
-    Russian regions"), munitions shot down by the score, or two regions or more and no place within them ("strikes
-    also hit the Zaporizhzhia and Odesa regions"). Such a clause stands as an event only for a region the article
-    reports no event in."""
+    Russian regions", "opened fire on the republic's territory 47 times"), munitions shot down by the score, two
+    regions or more and no place within them ("strikes also hit the Zaporizhzhia and Odesa regions"), or three towns
+    or more. Such a clause stands as an event only for a region the article reports no event in."""
     text = mention.sentence.text
     for number in mention.sentence.numbers:
         counted = number.unit is None and mention.start <= number.start < mention.end
@@ -214,11 +215,31 @@ def _area_summary(mention: Mention) -> bool:
                 _MUNITIONS_AFTER.match(text, number.end)):
             return True  # "air defences destroyed 112 drones overnight, 46 of them over the Bryansk region"
     regions = {p.location.admin1 for p in mention.places if p.location.precision == OBLAST_PRECISION}
-    return len(regions) >= 2 and all(p.location.precision >= OBLAST_PRECISION for p in mention.places)
+    if len(regions) >= 2 and all(p.location.precision >= OBLAST_PRECISION for p in mention.places):
+        return True
+    return _longest_list(mention) >= LISTED_PLACES  # "240 drones attacked Zaporizhzhia, Orikhiv and Bilenke"
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
+
+
+def _longest_list(mention: Mention) -> int:
+    """How many towns the clause names in one list ("Orikhiv, Huliaipole, Malokaterynivka and Mala Tokmachka"); towns
+    that only locate another ("between Selydove and Kurakhove") are two, not a list of targets."""
+    text = mention.sentence.text
+    towns = sorted((p for p in mention.places if p.location.precision < OBLAST_PRECISION), key=lambda p: p.start)
+    longest = run = 0
+    for before, after in zip([None, *towns], towns, strict=False):
+        joined = before is not None and bool(_LIST_GAP.fullmatch(text, before.end, after.start))
+        run = run + 1 if joined else 1
+        longest = max(longest, run)
+    return longest
 
 
 OBLAST_PRECISION = 4
 """``Location.precision`` of a whole oblast or region."""
+LISTED_PLACES = 3
+"""From this many towns named in one clause, the clause sums up an area's day rather than reporting one event."""
 
 
 def _names_the_war(mention: Mention) -> bool:
@@ -263,6 +284,18 @@ def _referent(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence) ->
         if len(opened) > 1:
             return None
     return None
+
+
+HEADING_WORDS = 14
+"""A paragraph this short without a closing full stop is a heading (a live page's entry title): it restates the
+entry below it."""
+
+
+def _heading(sentence: Sentence) -> bool:
+    """Whether the sentence is a whole paragraph worded as a heading ("Drones hit energy facility in Sumy region")."""
+    text = sentence.text.rstrip()
+    whole = sentence.start == sentence.block.start and sentence.end >= sentence.block.end - 1
+    return whole and not text.endswith((".", "!", "?", '"', "”", ":")) and len(text.split()) <= HEADING_WORDS
 
 
 def _at_its_place(mention: Mention, target: Draft | None, drafts: list[Draft]) -> Draft | None:
