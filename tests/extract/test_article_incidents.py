@@ -118,3 +118,23 @@ def test_towns_of_russian_regions_far_from_the_front() -> None:
     ))
     assert {(i.location.name, i.location.admin1) for i in found} == {
         ("Engels", "Saratov Oblast"), ("Ryazan'", "Ryazan Oblast")}
+
+
+def test_a_headline_with_the_final_toll_joins_the_body_whose_toll_rose() -> None:
+    found = incidents_of(
+        "Russian glide bomb kills three in Kharkiv\n\n"
+        "A glide bomb struck a residential neighbourhood in Kharkiv on Wednesday morning, killing two people and "
+        "wounding 11, the governor said.\n\nBy the evening the death toll in Kharkiv had risen to three, he said.\n\n"
+        "Rescuers worked through the night.\n\nTalks on a ceasefire are due to resume next month in Geneva.")
+    assert [(i.location.name, i.killed) for i in found] == [("Kharkiv", Count(3, 3, "exact"))]
+
+
+def test_older_events_a_hospital_and_clashes_along_the_front_open_no_incident() -> None:
+    found = incidents_of(article(
+        "A drone hit a car in Bilozerka on Wednesday, wounding a boy, the governor said.",
+        "The boy was taken to a hospital in Kherson, where his condition is stable.",
+        "The deadliest strike on the region so far hit the city centre on 30 December 2024, killing 25 people.",
+        "The General Staff said 163 combat clashes had taken place along the front over the past day, with the "
+        "heaviest fighting on the Pokrovsk front.",
+    ))
+    assert [(i.location.name, i.injured) for i in found] == [("Bilozerka", Count(1, 1, "exact"))]

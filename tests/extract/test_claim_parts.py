@@ -221,3 +221,40 @@ def test_forces_that_took_casualties_are_the_side() -> None:
         "in the assault on Pokrovsk between September and November 2024."
     )
     assert (one(claims, min=35_000).side, one(claims, min=35_000).population) == ("Russia", "military")
+
+
+def test_running_totals_since_a_month_and_a_part_after_its_whole() -> None:
+    claims = claims_of(
+        "Syniehubov said Russian strikes had killed 64 civilians in the Kharkiv region since the beginning of May. "
+        "Since February 2022, Ukrainian attacks have killed 224 civilians in the Belgorod region, including 16 "
+        "children, and wounded more than 1,050, Gladkov said."
+    )
+    assert {c.min for c in claims} == {64, 224, 16, 1_050}
+    assert one(claims, min=16).metric == "killed"
+
+
+def test_its_website_the_statement_and_it_confirmed_point_back() -> None:
+    claims = claims_of(
+        "UALosses, a volunteer project, counts the dead by name. By early February, it had confirmed the names of "
+        "91,214 Ukrainian soldiers killed, according to its website. Ukraine's Prosecutor General's Office issued a "
+        "statement on Sunday. According to the statement, 17 children were killed and 94 wounded in May alone."
+    )
+    assert one(claims, min=91_214).claimant == "UALosses"
+    assert {one(claims, min=17).claimant, one(claims, min=94).claimant} == {"Ukraine's Prosecutor General"}
+
+
+def test_climbing_past_a_figure_is_more_than_it() -> None:
+    claims = claims_of(
+        "At that pace, total Russian losses would climb past 1.2 million by the end of December, the Center for "
+        "Strategic and International Studies projected."
+    )
+    past = one(claims, min=1_200_000)
+    assert (past.qualifier, past.projection, past.claimant) == ("more than", True, "CSIS")
+
+
+def test_a_ministry_named_by_its_kind_is_not_the_last_think_tank() -> None:
+    claims = claims_of(
+        "A study by the University of Tartu put Russian deaths at 200,000. Moscow has not updated its own figure "
+        "since September 2022, when the defence ministry said 5,937 servicemen had been killed."
+    )
+    assert one(claims, min=5_937).claimant != "University of Tartu"

@@ -311,12 +311,13 @@ def test_a_monitoring_bodys_monthly_figures_each_take_their_month() -> None:
         (160, "killed", "2025-05"), (781, "injured", "2025-05"), (125, "killed", "2025-04")}
 
 
-def test_a_running_total_since_new_year_covers_both_its_figures() -> None:
+def test_a_running_total_since_new_year_covers_both_its_figures_and_the_part() -> None:
     claims = claims_of(
         "Since the beginning of 2025, Russian attacks have killed 140 civilians in the Sumy region, including 10 "
         "children, and injured more than 690 people, according to the regional military administration."
     )
     assert {(c.metric, c.min, c.period_start) for c in claims} == {("killed", 140, "2025-01"),
+                                                                    ("killed", 10, "2025-01"),
                                                                     ("injured", 690, "2025-01")}
 
 

@@ -75,10 +75,13 @@ _AMOUNT_VERB = (
     r"\s*(?:(?:could|would|will|may|might|has|have|had|is|are|was|were|now|already|reportedly|likely to|expected to|"
     r"set to|estimated to)\s+){0,3}"
     r"(?:hit|reach(?:ed|es)?|stands? at|stood at|(?:has |have )?risen to|rose to|climbed to|grew to|increased to|"
+    r"(?:climb|rise|go|climbed|rose|gone)\s+(?:past|above|beyond)|"
     r"top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|pass(?:ed|es)?|near(?:ed|s|ing)?|approach(?:ed|es|ing)?|"
     r"amount(?:s|ed)? to|total(?:led|ed|s)?|number(?:s|ed)?|put at|estimated at|of|to|at|is|are|was|were|be)\s*$"
 )
-_MORE_THAN_VERB = re.compile(r"\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|pass(?:ed|es)?|top(?:ped|s)?)\s*$", re.I)
+_MORE_THAN_VERB = re.compile(
+    r"\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|pass(?:ed|es)?|top(?:ped|s)?|past|above|beyond)\s*$", re.I
+)
 _ABOUT_VERB = re.compile(r"\b(?:near(?:ed|s|ing)?|approach(?:ed|es|ing)?)\s*$", re.I)
 _INCLUDING = re.compile(r"(?:including|of whom|of them|among them|with)\s+(?:some\s+)?$", re.I)
 _SINCE_THAN = re.compile(r"(?:since|than(?: in)?|after)\s+(?:the\s+)?$", re.I)
@@ -297,7 +300,7 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
 
 _OTHER_CLAUSE = re.compile(r"[.;]|,[^,]*\b(?:and|but|while)\b|\b(?:but|while)\b", re.I)
 """Between a cue and a figure: the cue belongs to another clause."""
-_MONITOR = re.compile(r"\bthe (?:mission|monitors|monitoring mission|update|survey)\b", re.I)
+_MONITOR = re.compile(r"\bthe (?:mission|monitors|monitoring mission|update|survey|statement)\b", re.I)
 """A monitoring body referred back to ("the mission said"), which states figures for a period, not one attack."""
 _PAIR_GAP = re.compile(r"[^.;:!?]{0,60}?\s(?:and|while)\s+(?:have\s+|has\s+|had\s+)?(?:\w+\s+){0,2}?$", re.I)
 
@@ -357,7 +360,7 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
         elif found and _INCLUDING.search(head) and found[-1].end <= number.start and (
                 bare or (people and _BARE_AFTER.match(text, tail))):  # "including more than 700 children"
             metric, population, part = found[-1].metric, population or found[-1].population, True
-    if not metric or (people and _INCLUDING.search(text[: number.start]) and text.startswith(",", tail)):
+    if not metric or (people and not part and _INCLUDING.search(text[: number.start]) and text.startswith(",", tail)):
         return None  # "198 civilians, including three children, had been killed": the part has no verb of its own
     clause = _CLAUSE.match(text, end)
     kinds = [_label(m) for m in grammar.cue.finditer(clause.group(0))] if clause else []

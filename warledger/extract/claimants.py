@@ -47,11 +47,12 @@ _ANAPHOR = re.compile(
     r"(?P<head>report|study|analysis|estimate|assessment|"
     r"authors|researchers|think[- ]tank|paper|survey|review|ministry|mission|office|agency|institute|outlet|"
     r"monitors|intelligence update|update|service|data|count|figures|official|spokes(?:man|woman|person)|minister|"
+    r"statement|website|database|register|"
     r"governor|commander|centre|center|group|organi[sz]ation|observatory|project|network|tracker|team|"
     r"commissioner|headquarters|monitoring mission|monitor)\b"
     r"|\b(?P<pronoun>it|they) (?:estimated|estimates|said|says|found|finds|calculated|added|reported|counted|put|"
     r"puts|believes|believed|believe|thinks|assesses|assessed|acknowledged|admitted|insists|insisted|verified|"
-    r"recorded|documented|registered)\b",
+    r"recorded|documented|registered|confirmed)\b",
     re.I,
 )
 _SPEAKS_AFTER = re.compile(
@@ -113,6 +114,9 @@ _TRAILING_NAMED = re.compile(
     r"(?:\s+on\s+\w+|\s+\w+day)?\W*$"
 )
 """A named speaker with a title at the end: "..., Artur Dobroserdov, the commissioner for missing persons, said"."""
+_NAMING_HEADS = frozenset({"ministry", "mission", "commissioner", "headquarters", "governor", "minister", "commander",
+                           "spokesman", "spokeswoman", "spokesperson"})
+"""Anaphor heads that name the kind of body: they point back only to a claimant whose name shares the noun."""
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
 _PERSON = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+(?![\w’'-])")
 """A person's full name, which a later "he said" in the same sentence points back to."""
@@ -226,7 +230,11 @@ def resolve_claimant(
         if it and subject and subject.end("who") < it.start():
             # "Russia has not published its figures since September 2022, when it acknowledged 5,937 deaths"
             return _speaker(sentence, subject.group("who"), subject.start("who"), subject.end("who"), analysis)
-        return _antecedent(sentence, anaphor.group("head"), named, earlier)
+        found = _antecedent(sentence, anaphor.group("head"), named, earlier)
+        if found is NO_CLAIMANT and attribution:  # "the defence ministry said", no ministry named before
+            return _completed(_speaker(sentence, attribution.source, attribution.start, attribution.end, analysis),
+                              sentence, named)
+        return found
     person = _PERSON_PRONOUN.search(sentence.text)
     if person:  # "Zelensky last gave figures in December, when he said ..."
         names = list(_PERSON.finditer(sentence.text, 0, person.start()))
@@ -358,6 +366,8 @@ def _antecedent(
         alike = [c for c in before if noun in c[1].lower() or noun in (c[2].name or "").lower()]
         if alike:
             return alike[-1][2]
+        if noun in _NAMING_HEADS:
+            return NO_CLAIMANT  # "the defence ministry" is no think tank named before
     if before:
         return before[-1][2]
     after = sorted((c for c in candidates if c[0] > sentence.end), key=lambda c: c[0])

@@ -541,7 +541,7 @@ def _rounds(claim: Claim, other: Claim, in_opening: bool) -> bool:
     """Whether ``claim`` only rounds ``other``, an exact figure someone is named as stating: ``claim`` names no
     claimant ("More than 71,000 Russian soldiers confirmed dead" above the body's 71,560), or is stated in the
     article's opening by the same one ("Civilian deaths top 14,600, UN rights monitors say")."""
-    if claim is other or not other.claimant or other.qualifier != "exact" or other.min is None:
+    if claim is other or not other.claimant or other.qualifier not in ("exact", "at least") or other.min is None:
         return False
     if claim.claimant and not (in_opening and claim.claimant == other.claimant):
         return False

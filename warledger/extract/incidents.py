@@ -2,21 +2,25 @@
 
 1. Every clause that reads as an incident of its own (a violent cue or a toll, and a place, a toll or a weapon)
    opens a draft. Not history: a clause dated only to a year ("in 2014 Russia seized Crimea") is background, as is
-   one in a whole article dated to an earlier month than the report's; such a clause adds to no draft either. In a
+   one in a whole article dated to an earlier month than the report's or to a day more than two months before it;
+   such a clause adds to no draft either. In a whole article, fighting on a front ("on the Pokrovsk front") with no
+   toll is no event either. In a
    whole article, a clause that only names a kind of event, with no verb, toll or date to the day ("the battle of
    Bakhmut", "the attacks on Odesa"), refers to the war or to an event reported elsewhere: it may add to a draft
    of the same place but never opens one; and a clause that sums up an area's day ("attacked 41 settlements in
    Kherson Oblast", "shot down 112 drones", "hit the Zaporizhzhia and Odesa regions", a list of three towns or
    more) stands as an event only for a region the article reports no event in. A headline, standfirst, caption or
-   heading line (a live page's entry title) without a toll only adds to the event its body reports. The day
+   heading line (a live page's entry title) without a toll only adds to the event its body reports; one with a toll
+   joins the body's event once the body has told it all (its standfirst may add to it first). The day
    something was said ("officials said on Wednesday") dates an event only when nothing else does.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
    is unambiguous and near; a sentence that only adds to a draft keeps it the one referred to. A clause that names
    another place ("In Marhanets, people were not hurt") adds only to an event at that place.
 3. Drafts that describe the same event (the caption "At least two people were killed near Kyiv" and the body's
-   "killed a couple near Kyiv") are merged when nothing contradicts (place, date, tolls) and something positive ties
-   them (the same gazetteer entry, a shared weapon or target).
+   "killed a couple near Kyiv") are merged when nothing contradicts (place, date, tolls; tolls at one place may
+   differ when one is worded as rising) and something positive ties them (the same gazetteer entry, a shared weapon
+   or target).
 4. Each draft becomes an ``Incident`` whose every field carries the evidence span it was read from.
 """
 
@@ -87,6 +91,7 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
     """The incidents of one analysed article, in order of first mention."""
     drafts: list[Draft] = []
     deferred: list[Draft] = []
+    restated: list[Draft] = []
     summaries: list[Draft] = []
     recent: list[tuple[Sentence, list[Draft]]] = []
     is_article = len(analysis.article.paragraphs) >= ARTICLE_PARAGRAPHS
@@ -107,23 +112,29 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
                 summaries.append(areas[-1])
             elif opens and is_article and _names_the_war(mention):
                 referring.append(Draft([mention]))
-            elif opens and (mention.best_place or mention.new_event or not _referent(recent, sentence)):
+            elif opens and (mention.best_place or mention.new_event or not _referent(recent, sentence, restated)):
                 opened.append(Draft([mention]))
             elif mention.figures or mention.targets or mention.damage:
-                target = _at_its_place(mention, _referent(recent, sentence), drafts)
+                target = _at_its_place(mention, _referent(recent, sentence, restated), drafts)
                 if target is not None and not mention.hypothetical:
                     target.attached.append(mention)
                     continued.append(target)
         if is_article and (sentence.block.kind in SUMMARY_BLOCKS or _heading(sentence)):
             deferred += [d for d in opened if not _has_toll(d)]
-            opened = [d for d in opened if _has_toll(d)]
+            tolled = [d for d in opened if _has_toll(d)]
+            restated += tolled
+            areas += tolled  # the next sentences may add to it before the body tells it
+            opened = []
         survivors = [_merge_or_add(drafts, draft) for draft in opened]
         # "the attacks on Odesa": no event of its own, only what it adds to one the article reports
         survivors += [h for d in referring if (h := _merge_or_add(drafts, d, may_add=False, loose=True)) is not d]
         # a sentence that only adds to an earlier event keeps it the one the next sentences refer to
         recent.append((sentence, list(dict.fromkeys(survivors or continued)) + areas))
+    for draft in restated:  # a headline with a toll: the body's event once the body has told it all, else its own
+        _merge_or_add(drafts, draft)
     for draft in deferred:  # a headline or caption without a toll: only what it adds to a body incident
         _merge_or_add(drafts, draft, may_add=False)
+    drafts.sort(key=lambda d: min(m.sentence.start + m.start for m in d.mentions))
     reported = {d.place.location.admin1 for d in drafts if d.place}
     for draft in summaries:  # an area's day stands as an event only where the article reports none one by one
         regions = {m.best_place.location.admin1 for m in draft.primary if m.best_place and m.best_place.location.admin1}
@@ -154,8 +165,8 @@ def _concrete(mention: Mention, *, strict: bool) -> bool:
     if not named and not line_pattern("event_verbs").search(clause):
         return False  # a short report may name the event by a noun ("an arms cache was found")
     place = mention.best_place
-    if place is not None and place.location.precision <= 5:
-        return True
+    if place is not None and place.location.precision <= (4 if strict else 5):
+        return True  # in a whole article, fighting "on the Pokrovsk front" with no toll is the front's day
     if strict:
         return False  # in a whole article, a toll-less attack "on the country" or nowhere is a summary
     dated = mention.date is not None and mention.date_precision in ("day", "week")
@@ -186,7 +197,7 @@ def _counted(mention: Mention) -> bool:
 
 _AREA_COUNT = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>settlements|hromadas|communities|localities|villages|towns|cities|regions|"
-    r"oblasts|provinces|times)\b",
+    r"oblasts|provinces|times|clashes|engagements)\b",
     re.I,
 )
 _SHOT_DOWN = re.compile(
@@ -247,12 +258,16 @@ def _names_the_war(mention: Mention) -> bool:
     "the attacks on Odesa") with neither a toll nor a date of its own: it refers to the war or to an event reported
     elsewhere in the article, and may add to that one but not stand as a new one. A verb ("drones struck ...") or a
     toll reports an event, and so does a date to the day ("the strike on Dnipro this week" is still a reference)."""
-    dated = mention.date is not None and "date" not in mention.inherited and mention.date_precision == "day"
+    dated = mention.date is not None and not mention.inherited & {"date", "stated"} and mention.date_precision == "day"
     if any(f.count.value for f in mention.figures) or dated:
         return False
     if _counted(mention):
         return False  # "two guided bombs on Bilopillia", "shelling of Krasnopillia (14 explosions)": one event
     return not any(role(c) in FINITE_ROLES for c in violent(mention.event_cues))
+
+
+RECENT_DAYS = 62
+"""In an article, an event dated to the day more than this long before the report is background."""
 
 
 def _history(mention: Mention, *, strict: bool, carried: bool = False) -> bool:
@@ -267,14 +282,19 @@ def _history(mention: Mention, *, strict: bool, carried: bool = False) -> bool:
     if mention.date_precision == "month":
         return strict and published is not None and (mention.date.year, mention.date.month) < (
             published.year, published.month)
+    if mention.date_precision in ("day", "week"):  # "The deadliest strike hit the city on Dec. 30, 2023"
+        return strict and published is not None and (published - mention.date).days > RECENT_DAYS
     if mention.date_precision != "year":
         return False
     return strict or (published is not None and mention.date.year < published.year)
 
 
-def _referent(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence) -> Draft | None:
-    """The one draft that a place-less sentence refers back to, or None when it is far or ambiguous."""
-    for previous, opened in reversed(recent[-ATTACH_DISTANCE:]):
+def _referent(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence, restated: list[Draft]) -> Draft | None:
+    """The one draft that a place-less sentence refers back to, or None when it is far or ambiguous. A headline's
+    draft (``restated``) is referred to only by the headline's standfirst or caption: the body tells its event anew."""
+    body = sentence.block.kind not in SUMMARY_BLOCKS
+    for previous, mentioned in reversed(recent[-ATTACH_DISTANCE:]):
+        opened = [d for d in mentioned if not (body and d in restated)]
         if previous.block.kind == "caption" or sentence.block.kind == "caption":
             return None
         if sentence.index - previous.index > ATTACH_DISTANCE:
@@ -340,14 +360,15 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
     if a.date and b.date and a.date != b.date:
         # a headline's "overnight" and the body's "late on Monday" are one night: one day apart, same place
         summary = a.summary_only or b.summary_only
-        one_place = pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id
+        one_place = pa and pb and _places_compatible(pa.location, pb.location)
         if not (summary and one_place and abs((a.date - b.date).days) == 1):
             return 0
+    same_place = bool(pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id)
+    rising = same_place and (_rising(a) or _rising(b))  # "the death toll in Kharkiv had risen to three"
     for toll in ROLES:
         fa, fb = a.figures(toll), b.figures(toll)
-        if fa and fb and not _counts_overlap(fa[0][1].count, fb[0][1].count):
+        if fa and fb and not _counts_overlap(fa[0][1].count, fb[0][1].count) and not rising:
             return 0
-    same_place = bool(pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id)
     if not same_place and not (a.summary_only or b.summary_only or loose):
         return 0  # two body reports are two events unless they name the same place
     score = 1 if loose else 0
@@ -356,6 +377,16 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
     score += 2 * len(a.labels("weapons") & b.labels("weapons"))
     score += len(a.labels("targets") & b.labels("targets"))
     return score
+
+
+_RISING = re.compile(
+    r"\b(?:risen|rises|rose|rising|climbed|climbs|increased|jumped|grew|updated)\b|\bnow\s+(?:stands|being|at)\b", re.I
+)
+
+
+def _rising(draft: Draft) -> bool:
+    """Whether a draft's toll is worded as one that rose as reports came in."""
+    return any(_RISING.search(m.text) for m in draft.mentions if m.figures)
 
 
 def _places_compatible(a: Location, b: Location) -> bool:

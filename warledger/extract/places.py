@@ -84,6 +84,7 @@ _GOVERNOR_AFTER = re.compile(r"^\s+(?:regional\s+)?(?:governor|(?:regional\s+)?(
 """A region's governor or administration: "Kharkiv governor Oleh Syniehubov" speaks for the Kharkiv oblast."""
 _HEADING_BEFORE = re.compile(
     r"\b(?:(?:road|highway|route|motorway|railway|way)\s+(?:to|towards|from)|towards?|heading for)\s+$", _I)
+_TREATED_IN = re.compile(r"\b(?:hospitals?|clinic|morgue)\s+in\s+$", _I)
 _PLACE_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|settlement|district|raion|rayon|area|community|hromada|outskirts)\b"
     r"|\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province)"
@@ -138,7 +139,8 @@ class PlaceMatch:
     candidates: tuple[Location, ...] = ()
     """For a place name that several places share: the best one per oblast, best first (``location`` is one)."""
     heading: bool = False
-    """Named as where a road leads or forces head ("on the road to Druzhkivka"), not where something happened."""
+    """Named as where a road leads or forces head ("on the road to Druzhkivka"), not where something happened. (Where
+    the wounded were taken, "a hospital in Kherson", is no place of the event at all: such a name is not read.)"""
 
 
 def _words_before(text: str, start: int) -> tuple[list[str], bool]:
@@ -292,6 +294,8 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
                 or region_word)
     if best.population < OLD_NAME_PLACE and _inside_longer_name(text, hit.start):
         return None
+    if _TREATED_IN.search(text, max(0, hit.start - 30), hit.start):
+        return None  # "taken to a hospital in Kherson": where the wounded went, not where the attack was
     weak = best.population < SMALL_PLACE or best.kind == "PPLX"
     if not cued and (weak or (hit.key not in best.own and best.population < OLD_NAME_PLACE)):
         return None
