@@ -138,3 +138,16 @@ def test_older_events_a_hospital_and_clashes_along_the_front_open_no_incident() 
         "heaviest fighting on the Pokrovsk front.",
     ))
     assert [(i.location.name, i.injured) for i in found] == [("Bilozerka", Count(1, 1, "exact"))]
+
+
+def test_a_regions_day_a_speakers_region_and_shot_down_drones_are_not_new_events() -> None:
+    found = incidents_of(article(
+        "A Russian missile hit a five-storey building in Kryvyi Rih on Wednesday, killing three people, the mayor "
+        "said. At least 53 people were wounded, the Dnipropetrovsk regional military administration wrote.",
+        "A drone hit a bus in Kherson on Wednesday, wounding two passengers. Across the Kherson region, Russian "
+        "attacks killed three people and wounded 16 over the past day, the regional administration said.",
+        "The mayor said 19 drones heading for the capital had been shot down since midnight.",
+        "In most wars, for every soldier killed, three or four are wounded.",
+    ))
+    assert [(i.location.name, i.killed, i.injured) for i in found] == [
+        ("Kryvyi Rih", Count(3, 3, "exact"), Count(53, None, "at least")), ("Kherson", None, Count(2, 2, "exact"))]

@@ -258,3 +258,34 @@ def test_a_ministry_named_by_its_kind_is_not_the_last_think_tank() -> None:
         "since September 2022, when the defence ministry said 5,937 servicemen had been killed."
     )
     assert one(claims, min=5_937).claimant != "University of Tartu"
+
+
+def test_a_count_goes_on_without_naming_its_source_again() -> None:
+    claims = claims_of(
+        "Mediazona and the BBC Russian Service have confirmed the deaths of 112,000 Russian soldiers. In absolute "
+        "numbers, Bashkortostan comes first, with 3,412 confirmed deaths. Among them are 611 mobilised men."
+    )
+    assert one(claims, min=3_412).claimant == "Mediazona"
+    assert one(claims, min=611).claimant == "Mediazona"
+
+
+def test_quoted_figures_held_prisoners_parts_of_them_and_the_number_of_russian_wounded() -> None:
+    claims = claims_of(
+        'The defence minister said that "fewer than 70,000" Ukrainian servicemen had been killed. The coordination '
+        "headquarters said about 7,400 Ukrainian servicemen were still being held in Russia. Around 2,300 of them "
+        "are civilians. The document, prepared by the Defense Intelligence Agency, puts the number of Russian wounded "
+        "at 560,000 to 610,000."
+    )
+    assert (one(claims, max=70_000).qualifier, one(claims, max=70_000).side) == ("fewer than", "Ukraine")
+    assert one(claims, min=7_400).metric == "captured"
+    assert one(claims, min=2_300).metric == "captured"
+    wounded = one(claims, min=560_000)
+    assert (wounded.side, wounded.metric) == ("Russia", "injured")
+
+
+def test_a_regions_day_is_no_claim_and_a_month_this_year_is_no_running_total() -> None:
+    claims = claims_of(
+        "In total, over the past day 1 person was killed and 3 were injured in the region. In May this year, a drone "
+        "attack on a bus outside the town killed nine people."
+    )
+    assert claims == []

@@ -31,8 +31,10 @@ class Block:
 
 
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z’'.]+(?:[ -][A-Z][A-Z’'.]+)*|[A-Z][a-z]+(?=,? (?:[A-Z][a-z]+\.? \d|\()))"  # KYIV, NEW YORK, Kyiv (AP)
-    r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+))*"  # , May 22 / , Ukraine
+    # KYIV/NEW YORK, Kyiv (AP)
+    r"(?:[A-Z][A-Z’'.]+(?:[ /-][A-Z][A-Z’'.]+)*|[A-Z][a-z]+(?=,? (?:[A-Z][a-z]+\.? \d|\()))"
+    # , May 22 / , 1 June 2025 / , Ukraine
+    r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+)(?:,?\s+\d{4})?)*"
     r"\s*(?:\([A-Za-z .&/-]{2,30}\))?\s*[-–—]+\s+"  # (Reuters) -
 )
 """A wire dateline at the start of a paragraph: the city in capitals (or a capitalised city before a date or an

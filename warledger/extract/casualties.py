@@ -42,7 +42,7 @@ def _singular() -> re.Pattern[str]:
     """One person: "a woman", "the commandant of Berdyansk", "NABU officer" (a headline drops the article)."""
     nouns = "|".join(re.escape(n) for n in sorted(word_set("person_nouns"), key=len, reverse=True))
     return re.compile(
-        rf"(?:\b(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:[A-Z][\w-]*\s+){{0,3}}|\b[A-Z]+\s+)"
+        rf"(?:\b(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:[A-Z][\w-]*\s+){{0,3}}|\b[A-Z]+\s+)"
         rf"(?:{nouns})\b(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?(?:,[^,]{{1,80}},)?",
         re.IGNORECASE,
     )

@@ -12,6 +12,9 @@ A figure is a count of people with a casualty metric, worded in one of four ways
   the past day", "..., including more than 700 children" (the part keeps the whole's metric when nothing follows it
   but a time, and its people when it names none).
 
+A part of the figures just stated ("Around 2,300 of them are children", "Among them are 611 mobilised men") takes
+the metric of the claim before it (``metric`` "same").
+
 People and metric may stand apart: "more than 60,000 people, soldiers and civilians, were registered as missing",
 "lists about 70,000 more as missing", "111,000 servicemen who have died".
 
@@ -49,12 +52,13 @@ FIRST_WAR_YEAR = 2014
 
 _PREFILTER = re.compile(
     "casualt|loss|lost|losing|lose|kill|dead|death|fatalit|wounded|injur|missing|captur|captiv|prisoner|pow|toll|"
-    "died|lives|mia|kia|out of action|unaccounted|figure|number|tally|estimate|holding|holds|identified|execution"
+    "died|lives|mia|kia|out of action|unaccounted|figure|number|tally|estimate|holding|holds|held|identified|"
+    "execution|of them|of whom|among them"
 )
 """Word parts of which a sentence with a claim holds one, searched in the lower-cased text: one case-sensitive scan
 is the cheapest first check (a case-insensitive alternation costs several times more)."""
 _BARE_AFTER = re.compile(
-    r"\s*(?:$|[,.;:)\"”’—–-]|(?:in|on|over|since|during|this|last|so|by|and|or|with|including|from|across|"
+    r"\s*(?:$|[,.;:)\"”’—–-]|(?:in|on|over|since|during|this|last|so|by|and|or|with|including|from|across|more|"
     r"throughout|a|per|each|every|according|as|among|at|to|until|for|when|while|but|the|of|were|was|had|have|"
     r"has|is|are)\b)",
     re.I,
@@ -63,7 +67,7 @@ _FILLER = (
     r"(?:(?:have|has|had|been|were|was|are|is|be|being|reportedly|already|now|also|likely|probably|believed|thought|"
     r"estimated|said|feared|presumed|confirmed|officially|to|listed|as|in|on|at|of|from|the|a|its|their|both|sides?|"
     r"each|region|oblast|city|areas?|war|fighting|battles?|front|line|country|territory|so|far|since|recorded|"
-    r"counted|known|registered|held|being|still|currently|who|that|(?-i:[A-Z][\w’'-]*))\s+){0,6}?"
+    r"counted|known|registered|held|being|still|currently|who|that|community|town|village|district|hromada|(?-i:[A-Z][\w’'-]*))\s+){0,6}?"
 )
 """The plain words that may stand between the people counted and the metric: "soldiers on both sides have been"."""
 _AUX = (
@@ -95,6 +99,10 @@ _APPOSITIVE = (
 than 60,000 people, soldiers and civilians, were registered as missing"."""
 _LOSS_WORDS = re.compile(r"\b(?:lost|losing|loses|losses|casualties)\b", re.I)
 _CLAUSE = re.compile(r"[^,.;:!?]{0,60}")
+_OF_THEM = re.compile(r"\s+of (?:them|whom|those|these)\s+(?:are|were|was|is)\b", re.I)
+"""After a figure: a part of the figures just stated ("Around 2,300 of them are children")."""
+_AMONG_THEM = re.compile(r"\b(?:among|of) (?:them|those|these)\s+(?:are|were|was|is)\s+$", re.I)
+"""Before a figure: a part of the figures just stated ("Among them are 611 mobilised men")."""
 _OF_THE = re.compile(r"\b(?:of|among) (?:the|those) (?P<who>dead|killed|injured|wounded),?\s*$", re.I)
 """Before a figure: the casualties it is a part of ("Of the dead, 726 were children")."""
 _INFLICTING = re.compile(r"(?:killed|wounded|injured|captured|took prisoner|taken prisoner)\b", re.I)
@@ -186,7 +194,7 @@ def _grammar() -> _Grammar:
             rf"(?<![\w-])(?:{_alternation(verb_rows, 'v')})\s+(?:(?:a total of|an estimated|some)\s+)?$", re.I
         ),
         people=re.compile(
-            rf"\s+(?:of\s+)?(?:(?:{modifiers})\s+){{0,3}}(?:{_alternation(people_rows, 'p')})(?![\w-])", re.I
+            rf"[\"”’]?\s+(?:of\s+)?(?:(?:{modifiers})\s+){{0,3}}(?:{_alternation(people_rows, 'p')})(?![\w-])", re.I
         ),
         cue=re.compile(rf"(?<![\w-])(?:{_alternation(cue_rows, 'c')})(?![\w-])", re.I),
         elsewhere=re.compile(rf"(?<![\w-])(?:{_alternation(where_rows, 'e')})(?![\w-])"),
@@ -274,9 +282,11 @@ def _inner_parts(sentence: Sentence, found: list[ClaimFigure]) -> list[ClaimFigu
 
 def _losses(sentence: Sentence, figure: ClaimFigure) -> bool:
     """A daily figure is a side's day of losses ("Russia lost 890 soldiers over the past day"), not one clash's dead
-    ("killed 40 soldiers near Bakhmut over the past day", an incident: a place is named)."""
+    ("killed 40 soldiers near Bakhmut over the past day", an incident: a place is named) nor a region's day ("over
+    the past day 1 person was killed and 3 were injured in the region")."""
     text = sentence.text
-    return bool(_LOSS_WORDS.search(text[max(0, figure.start - 30) : figure.end])) or not sentence.places
+    losses = bool(_LOSS_WORDS.search(text[max(0, figure.start - 30) : figure.end]))
+    return losses or (figure.population == "military" and not sentence.places)
 
 
 def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigure]:
@@ -291,8 +301,9 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
         return list(figures)  # "at least 158 civilians were killed in October, the UN monitoring mission said"
     for cue in _grammar().cue.finditer(text):
         if _label(cue) == "total":
-            nearest = min(figures, key=lambda f: max(f.start - cue.end(), cue.start() - f.end, 0))
-            found += _paired(text, figures, nearest)
+            wholes = [f for f in figures if not f.part] or figures  # a part is a total when its whole is
+            nearest = min(wholes, key=lambda f: max(f.start - cue.end(), cue.start() - f.end, 0))
+            found += _paired(text, wholes, nearest)
         elif _label(cue) == "tally" and periodic:
             found += [f for f in figures if f.start >= cue.end()]
     return found
@@ -355,6 +366,10 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
                 qualifier = "more than"
             elif qualifier == "exact" and _ABOUT_VERB.search(head):
                 qualifier = "about"
+        elif not people and (of_them := _OF_THEM.match(text, tail)):  # "Around 2,300 of them are children"
+            metric, end, part = "same", of_them.end(), True
+        elif among := _AMONG_THEM.search(head):  # "Among them are 611 mobilised men"
+            metric, start, part = "same", among.start(), True
         elif bare and (of_the := _OF_THE.search(head)):  # "Of the dead, 726 were children"
             metric, start = ("killed" if of_the["who"].lower() in ("dead", "killed") else "injured"), of_the.start()
         elif found and _INCLUDING.search(head) and found[-1].end <= number.start and (

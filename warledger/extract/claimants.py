@@ -47,7 +47,7 @@ _ANAPHOR = re.compile(
     r"(?P<head>report|study|analysis|estimate|assessment|"
     r"authors|researchers|think[- ]tank|paper|survey|review|ministry|mission|office|agency|institute|outlet|"
     r"monitors|intelligence update|update|service|data|count|figures|official|spokes(?:man|woman|person)|minister|"
-    r"statement|website|database|register|"
+    r"statement|website|database|register|department|document|ombudsman|"
     r"governor|commander|centre|center|group|organi[sz]ation|observatory|project|network|tracker|team|"
     r"commissioner|headquarters|monitoring mission|monitor)\b"
     r"|\b(?P<pronoun>it|they) (?:estimated|estimates|said|says|found|finds|calculated|added|reported|counted|put|"
@@ -100,8 +100,9 @@ _SUBJECT = re.compile(
 )
 """A sentence's proper-named subject, which a later "it acknowledged" in the same sentence points back to."""
 _FIRST_PERSON = re.compile(
-    r"\b(?:[Oo]ur (?:model|estimates?|analysis|count|tally|calculations?|data)|[Ww]e (?:(?:last|first|now|also) )?"
-    r"(?:estimate|estimated|reckon|calculate|calculated|count|counted|believe|found|put|think|ran))\b"
+    r"\b(?:[Oo]ur (?:own )?(?:model|estimates?|analysis|count|tally|calculations?|data)|"
+    r"[Ww]e (?:(?:last|first|now|also) )?(?:estimate|estimated|reckon|calculate|calculated|count|counted|believe|"
+    r"found|put|think|ran))\b"
 )
 """The publication speaking for itself ("our model estimates", "we reckon")."""
 _NAMED_SUBJECT = re.compile(
@@ -115,7 +116,9 @@ _TRAILING_NAMED = re.compile(
 )
 """A named speaker with a title at the end: "..., Artur Dobroserdov, the commissioner for missing persons, said"."""
 _NAMING_HEADS = frozenset({"ministry", "mission", "commissioner", "headquarters", "governor", "minister", "commander",
-                           "spokesman", "spokeswoman", "spokesperson"})
+                           "spokesman", "spokeswoman", "spokesperson", "department"})
+_SAME_KIND = {"department": ("department", "ministry"), "ombudsman": ("ombudsman", "commissioner")}
+"""An anaphor's noun and the nouns of the names it may point back to ("the military department" -> a ministry)."""
 """Anaphor heads that name the kind of body: they point back only to a claimant whose name shares the noun."""
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
 _PERSON = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+(?![\w’'-])")
@@ -362,8 +365,9 @@ def _antecedent(
     candidates += [(c.evidence.start, c.name or "", c) for c in earlier if c.evidence and c.name]
     before = sorted((c for c in candidates if c[0] < sentence.start), key=lambda c: c[0])
     if head:
-        noun = head.lower()
-        alike = [c for c in before if noun in c[1].lower() or noun in (c[2].name or "").lower()]
+        nouns = _SAME_KIND.get(head.lower(), (head.lower(),))
+        alike = [c for c in before if any(n in c[1].lower() or n in (c[2].name or "").lower() for n in nouns)]
+        noun = nouns[0]
         if alike:
             return alike[-1][2]
         if noun in _NAMING_HEADS:

@@ -13,6 +13,8 @@ figures, and what each counts, is ``claim_figures``'s part; this module fills in
   for soldiers or unnamed people, the army the claimant counts (Mediazona: Russia's) or, for a belligerent that
   did not inflict the losses, its own side ("the defence ministry said 5,937 servicemen had been killed"); else
   none; a part of a figure ("including more than 700 children") keeps its whole's side;
+- claimant: see ``claimants``; a figure nobody is named as stating, within two sentences of another's claims, is
+  that claimant's (journalists name the source once and go on with its figures);
 - population: the people counted ("civilians", "energy workers" -> civilian; "troops" -> military), else the
   sentence's words, else the people the claimant counts (the UN mission: civilians), else military for a side's
   casualties, else "all";
@@ -116,6 +118,9 @@ _SAME_PERIOD = re.compile(
 
 Period = tuple[str | None, str | None]
 
+CARRY_SENTENCES = 2
+"""A figure nobody is named as stating, this close after another's claims, is the same claimant's: journalists name
+the source once and go on with its figures."""
 PROJECTION_REACH = 60
 """How far (characters) a projection cue may sit from the figure it makes a projection, within one clause."""
 
@@ -131,6 +136,7 @@ def find_claims(analysis: Analysis) -> list[Claim]:
     last_period: dict[str | None, Period] = {}
     last_batch: list[Claim] = []
     just_stated = False  # the sentence before stated claims
+    last_index: int | None = None  # the sentence of the latest claims
     opening: set[str] = set()  # claims stated in the article's opening or a standfirst or caption
     for sentence in analysis.sentences:
         if sentence.block.kind == "title":
@@ -144,9 +150,11 @@ def find_claims(analysis: Analysis) -> list[Claim]:
             continue
         named = claimant_mentions(analysis) if named is None else named
         claimant = resolve_claimant(sentence, named, analysis, speakers)
-        if not claimant.name and last_batch and last_batch[0].claimant and (
-                _SAME_PERIOD.search(sentence.text) or _REFERS_BACK.search(sentence.text)):
-            # "Over 32,700 were injured in the same period": the claimant of the figures it goes on from
+        goes_on = _SAME_PERIOD.search(sentence.text) or _REFERS_BACK.search(sentence.text)
+        near = last_index is not None and sentence.index - last_index <= CARRY_SENTENCES
+        if not claimant.name and last_batch and last_batch[0].claimant and (goes_on or near):
+            # "Over 32,700 were injured in the same period", or the next sentence of a count ("Tuva has buried
+            # 704"): the claimant of the figures it goes on from
             evidence = next((e for e in last_batch[0].evidence if e.field == "claimant"), None)
             claimant = Claimant(last_batch[0].claimant, evidence, STRENGTH_PROPER)
         if claimant.name:
@@ -188,6 +196,7 @@ def find_claims(analysis: Analysis) -> list[Claim]:
                     opening.add(claim.id)
             last_batch.append(kept)
         just_stated = bool(last_batch)
+        last_index = sentence.index
         _apply_dispute(sentence, claims)
     return [c for c in claims if not any(_rounds(c, other, c.id in opening) for other in claims)]
 
@@ -205,7 +214,8 @@ def _side(sentence: Sentence, figure: ClaimFigure, population: str, claimant: st
     inside = [c for c, role in cues if role == "own" and figure.start <= c.start < figure.end]
     if inside:
         return inside[0].label, "own"
-    named = {m.group(0)[:6] for m in _NATIONALITY.finditer(sentence.text, figure.number.end, figure.end)}
+    named = {m.group(0)[:6] for m in _NATIONALITY.finditer(sentence.text, figure.start, figure.end)
+             if not figure.number.start <= m.start() < figure.number.end}  # "the number of Russian wounded at"
     if len(named) == 2:  # "nearly 500,000 Russian and Ukrainian troops"
         return "both", "both"
     if named:  # "more than 500 Ukrainian athletes"
@@ -471,7 +481,7 @@ def _claim(
     for match in sentence.dates:
         bounds = (_iso(match.date, match.precision), _iso(match.end_date or match.date, match.precision, end=True))
         if match.kind == "period" or (figure.daily and match.start >= figure.end) or (
-                match.date and period[1] and period[1] in bounds):  # "said in December": the period's end
+                match.date and {period[0], period[1]} & set(bounds) - {None}):  # "said in December": its end
             evidence.append(sentence.evidence("period", match.start, match.end))
     confidence = 0.5 + 0.2 * (claimant.strength >= STRENGTH_PROPER) + 0.1 * bool(side) + 0.1 * bool(period[1])
     return Claim(
@@ -540,10 +550,10 @@ ROUNDING = 0.1
 def _rounds(claim: Claim, other: Claim, in_opening: bool) -> bool:
     """Whether ``claim`` only rounds ``other``, an exact figure someone is named as stating: ``claim`` names no
     claimant ("More than 71,000 Russian soldiers confirmed dead" above the body's 71,560), or is stated in the
-    article's opening by the same one ("Civilian deaths top 14,600, UN rights monitors say")."""
+    article's opening, which restates the body ("Civilian deaths top 14,600, UN rights monitors say")."""
     if claim is other or not other.claimant or other.qualifier not in ("exact", "at least") or other.min is None:
         return False
-    if claim.claimant and not (in_opening and claim.claimant == other.claimant):
+    if claim.claimant and not in_opening:
         return False
     if (claim.side, claim.metric, claim.projection) != (other.side, other.metric, other.projection):
         return False

@@ -4,19 +4,20 @@
    opens a draft. Not history: a clause dated only to a year ("in 2014 Russia seized Crimea") is background, as is
    one in a whole article dated to an earlier month than the report's or to a day more than two months before it;
    such a clause adds to no draft either. In a whole article, fighting on a front ("on the Pokrovsk front") with no
-   toll is no event either. In a
-   whole article, a clause that only names a kind of event, with no verb, toll or date to the day ("the battle of
-   Bakhmut", "the attacks on Odesa"), refers to the war or to an event reported elsewhere: it may add to a draft
-   of the same place but never opens one; and a clause that sums up an area's day ("attacked 41 settlements in
-   Kherson Oblast", "shot down 112 drones", "hit the Zaporizhzhia and Odesa regions", a list of three towns or
-   more) stands as an event only for a region the article reports no event in. A headline, standfirst, caption or
-   heading line (a live page's entry title) without a toll only adds to the event its body reports; one with a toll
-   joins the body's event once the body has told it all (its standfirst may add to it first). The day
-   something was said ("officials said on Wednesday") dates an event only when nothing else does.
+   toll is no event either; a clause that only names a kind of event, with no verb, toll or date to the day ("the
+   battle of Bakhmut", "the attacks on Odesa"), refers to the war or to an event reported elsewhere: it may add to a
+   draft of the same place but never opens one; and a clause that sums up an area's day ("attacked 41 settlements
+   in Kherson Oblast", "shot down 112 drones", "hit the Zaporizhzhia and Odesa regions", a list of three towns or
+   more, "across the Kherson region ... over the past day") stands as an event only for a region the article
+   reports no event in. A headline, standfirst, caption or heading line (a live page's entry title) without a toll
+   only adds to the event its body reports; one with a toll joins the body's event once the body has told it all
+   (its standfirst may add to it first). The day something was said ("officials said on Wednesday") dates an event
+   only when nothing else does.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
    is unambiguous and near; a sentence that only adds to a draft keeps it the one referred to. A clause that names
-   another place ("In Marhanets, people were not hurt") adds only to an event at that place.
+   another place ("In Marhanets, people were not hurt") adds only to an event at that place; one placed only by its
+   speaker's title ("the Dnipropetrovsk regional military administration wrote") adds to the event just told there.
 3. Drafts that describe the same event (the caption "At least two people were killed near Kyiv" and the body's
    "killed a couple near Kyiv") are merged when nothing contradicts (place, date, tolls; tolls at one place may
    differ when one is worded as rising) and something positive ties them (the same gazetteer entry, a shared weapon
@@ -112,7 +113,8 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
                 summaries.append(areas[-1])
             elif opens and is_article and _names_the_war(mention):
                 referring.append(Draft([mention]))
-            elif opens and (mention.best_place or mention.new_event or not _referent(recent, sentence, restated)):
+            elif opens and not _told_by_region(mention, _referent(recent, sentence, restated)) and (
+                    mention.best_place or mention.new_event or not _referent(recent, sentence, restated)):
                 opened.append(Draft([mention]))
             elif mention.figures or mention.targets or mention.damage:
                 target = _at_its_place(mention, _referent(recent, sentence, restated), drafts)
@@ -178,7 +180,8 @@ FINITE_ROLES = frozenset({"verb", "act"})
 
 
 _MUNITIONS_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:bombs?|missiles?|drones?|shells?|rockets?|explosions?|strikes?|hits?|KABs?|Shaheds?)\b",
+    r"\s+(?:[\w-]+\s+){0,3}?(?:bombs?|missiles?|drones?|shells?|rockets?|explosions?|strikes?|hits?|KABs?|Shaheds?|"
+    r"UAVs?|vehicles|aircraft|helicopters)\b",
     re.I,
 )
 """What a counted number may count to make a clause one attack: munitions, explosions, hits."""
@@ -204,6 +207,18 @@ _SHOT_DOWN = re.compile(
     r"\b(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
 """Before a count of munitions: an air-defence tally ("shot down 46 drones"), not one attack."""
+_SHOT_DOWN_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:had been|have been|were|was)\s+(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b",
+    re.I,
+)
+"""After a count of munitions: the same tally in the passive ("19 drones heading for the capital had been shot
+down")."""
+_REGION_DAY = re.compile(
+    r"\b(?:across|throughout|all over)\s+the\b|"
+    r"\b(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:day|24 hours)\b",
+    re.I,
+)
+"""A region's toll summed over a day: "across the Kherson region", "over the previous 24 hours"."""
 AREA_COUNT = 5
 """From this many settlements counted ("attacked 41 settlements"), a clause sums up an area's day; two regions will
 do ("five Russian regions")."""
@@ -222,11 +237,15 @@ def _area_summary(mention: Mention) -> bool:
         value = number.count.min or number.count.max or 0
         if area and value >= (2 if area["noun"].lower() in ("regions", "oblasts", "provinces") else AREA_COUNT):
             return True
-        if counted and value >= AREA_COUNT and _SHOT_DOWN.search(text, max(0, number.start - 40), number.start) and (
-                _MUNITIONS_AFTER.match(text, number.end)):
+        munitions = _MUNITIONS_AFTER.match(text, number.end) if counted and value >= AREA_COUNT else None
+        if munitions and (_SHOT_DOWN.search(text, max(0, number.start - 40), number.start)
+                          or _SHOT_DOWN_AFTER.match(text, munitions.end())):
             return True  # "air defences destroyed 112 drones overnight, 46 of them over the Bryansk region"
     regions = {p.location.admin1 for p in mention.places if p.location.precision == OBLAST_PRECISION}
     if len(regions) >= 2 and all(p.location.precision >= OBLAST_PRECISION for p in mention.places):
+        return True
+    whole_region = bool(regions) and all(p.location.precision >= OBLAST_PRECISION for p in mention.places)
+    if whole_region and _REGION_DAY.search(mention.text):  # "across the Kherson region ... over the past day"
         return True
     return _longest_list(mention) >= LISTED_PLACES  # "240 drones attacked Zaporizhzhia, Orikhiv and Bilenke"
 
@@ -316,6 +335,15 @@ def _heading(sentence: Sentence) -> bool:
     text = sentence.text.rstrip()
     whole = sentence.start == sentence.block.start and sentence.end >= sentence.block.end - 1
     return whole and not text.endswith((".", "!", "?", '"', "”", ":")) and len(text.split()) <= HEADING_WORDS
+
+
+def _told_by_region(mention: Mention, target: Draft | None) -> bool:
+    """Whether a clause placed only by its speaker's title ("At least 53 people were wounded, the Dnipropetrovsk
+    regional military administration wrote") goes on about the event just told in that region."""
+    place = mention.best_place
+    if place is None or not place.speaker or target is None or target.place is None:
+        return False
+    return _places_compatible(target.place.location, place.location)
 
 
 def _at_its_place(mention: Mention, target: Draft | None, drafts: list[Draft]) -> Draft | None:

@@ -141,6 +141,9 @@ class PlaceMatch:
     heading: bool = False
     """Named as where a road leads or forces head ("on the road to Druzhkivka"), not where something happened. (Where
     the wounded were taken, "a hospital in Kherson", is no place of the event at all: such a name is not read.)"""
+    speaker: bool = False
+    """Named in a speaker's title ("the Dnipropetrovsk regional military administration wrote"): the region it speaks
+    for, which locates an event only when nothing else does."""
 
 
 def _words_before(text: str, start: int) -> tuple[list[str], bool]:
@@ -246,10 +249,13 @@ def _interpret(gazetteer: Gazetteer, text: str, hit: NameHit) -> PlaceMatch | No
     before = text[max(0, hit.start - _SHORT_WINDOW):hit.start]
     after = text[hit.end:hit.end + _WINDOW]
     region_word = _REGION_AFTER.match(after)
-    oblast = entry.oblast or (entry.oblast_stem if region_word or _GOVERNOR_AFTER.match(after) else None)
+    governor = _GOVERNOR_AFTER.match(after)
+    oblast = entry.oblast or (entry.oblast_stem if region_word or governor else None)
     if oblast is not None:
         end = hit.end + region_word.end() if region_word else hit.end
-        return PlaceMatch(hit.start, end, text[hit.start:end], gazetteer.oblast_location(oblast), "oblast")
+        speaker = bool(governor or _GOVERNOR_AFTER.match(text[end : end + _WINDOW]))
+        return PlaceMatch(hit.start, end, text[hit.start:end], gazetteer.oblast_location(oblast), "oblast",
+                          speaker=speaker)
     if entry.area is not None:
         return _area_match(gazetteer, text, hit, entry, before, after)
     if entry.river and (_THE_BEFORE.search(before) or _RIVER_BEFORE.search(before) or _RIVER_AFTER.match(after)):
