@@ -151,3 +151,16 @@ def test_a_regions_day_a_speakers_region_and_shot_down_drones_are_not_new_events
     ))
     assert [(i.location.name, i.killed, i.injured) for i in found] == [
         ("Kryvyi Rih", Count(3, 3, "exact"), Count(53, None, "at least")), ("Kherson", None, Count(2, 2, "exact"))]
+
+
+def test_a_live_page_updates_a_toll_and_sums_up_the_region_without_adding_to_it() -> None:
+    found = incidents_of(article(
+        "14:32 The governor has updated the toll from this morning's strike on Kostiantynivka. Two people are now "
+        "confirmed dead and four injured, he says.",
+        "13:10 In total, Russian attacks killed three people and injured 11 in the Donetsk region over the past 24 "
+        "hours, the governor says.",
+        "11:47 A Russian glide bomb hit the central market in Kostiantynivka shortly after 9am, killing one person, "
+        "the governor says.",
+    ))
+    assert [(i.location.name, i.killed, i.injured) for i in found] == [
+        ("Kostiantynivka", Count(2, 2, "exact"), Count(4, 4, "exact"))]

@@ -289,3 +289,15 @@ def test_a_regions_day_is_no_claim_and_a_month_this_year_is_no_running_total() -
         "attack on a bus outside the town killed nine people."
     )
     assert claims == []
+
+
+def test_it_claims_part_of_the_named_dead_and_servicemen_who_remain_captive() -> None:
+    claims = claims_of(
+        "Russia's defence ministry has stopped publishing its own losses. It claims instead that Ukraine has lost more "
+        "than 1.6 million servicemen killed and wounded. Mediazona has identified 140,000 Russian soldiers by name. "
+        "More than 29,000 of the named dead were prisoners. The coordination headquarters says more than 7,000 "
+        "Ukrainian servicemen remain in captivity."
+    )
+    assert one(claims, min=1_600_000).claimant == "Russian Ministry of Defence"
+    assert (one(claims, min=29_000).metric, one(claims, min=29_000).claimant) == ("killed", "Mediazona")
+    assert one(claims, min=7_000).metric == "captured"

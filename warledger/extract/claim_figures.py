@@ -67,7 +67,8 @@ _FILLER = (
     r"(?:(?:have|has|had|been|were|was|are|is|be|being|reportedly|already|now|also|likely|probably|believed|thought|"
     r"estimated|said|feared|presumed|confirmed|officially|to|listed|as|in|on|at|of|from|the|a|its|their|both|sides?|"
     r"each|region|oblast|city|areas?|war|fighting|battles?|front|line|country|territory|so|far|since|recorded|"
-    r"counted|known|registered|held|being|still|currently|who|that|community|town|village|district|hromada|(?-i:[A-Z][\w’'-]*))\s+){0,6}?"
+    r"counted|known|registered|held|being|still|currently|who|that|community|town|village|district|hromada|remain|"
+    r"remained|remaining|(?-i:[A-Z][\w’'-]*))\s+){0,6}?"
 )
 """The plain words that may stand between the people counted and the metric: "soldiers on both sides have been"."""
 _AUX = (
@@ -100,6 +101,8 @@ than 60,000 people, soldiers and civilians, were registered as missing"."""
 _LOSS_WORDS = re.compile(r"\b(?:lost|losing|loses|losses|casualties)\b", re.I)
 _CLAUSE = re.compile(r"[^,.;:!?]{0,60}")
 _OF_THEM = re.compile(r"\s+of (?:them|whom|those|these)\s+(?:are|were|was|is)\b", re.I)
+_OF_THE_AFTER = re.compile(r"\s+of the (?:\w+ )?(?P<who>dead|killed|injured|wounded)\b", re.I)
+"""After a figure: the casualties it is a part of ("More than 29,000 of the named dead were prisoners")."""
 """After a figure: a part of the figures just stated ("Around 2,300 of them are children")."""
 _AMONG_THEM = re.compile(r"\b(?:among|of) (?:them|those|these)\s+(?:are|were|was|is)\s+$", re.I)
 """Before a figure: a part of the figures just stated ("Among them are 611 mobilised men")."""
@@ -368,6 +371,9 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
                 qualifier = "about"
         elif not people and (of_them := _OF_THEM.match(text, tail)):  # "Around 2,300 of them are children"
             metric, end, part = "same", of_them.end(), True
+        elif not people and (of_the_after := _OF_THE_AFTER.match(text, tail)):  # "29,000 of the named dead were"
+            who = of_the_after["who"].lower()
+            metric, end = ("killed" if who in ("dead", "killed") else "injured"), of_the_after.end()
         elif among := _AMONG_THEM.search(head):  # "Among them are 611 mobilised men"
             metric, start, part = "same", among.start(), True
         elif bare and (of_the := _OF_THE.search(head)):  # "Of the dead, 726 were children"

@@ -52,7 +52,7 @@ _ANAPHOR = re.compile(
     r"commissioner|headquarters|monitoring mission|monitor)\b"
     r"|\b(?P<pronoun>it|they) (?:estimated|estimates|said|says|found|finds|calculated|added|reported|counted|put|"
     r"puts|believes|believed|believe|thinks|assesses|assessed|acknowledged|admitted|insists|insisted|verified|"
-    r"recorded|documented|registered|confirmed)\b",
+    r"recorded|documented|registered|confirmed|claims|claimed)\b",
     re.I,
 )
 _SPEAKS_AFTER = re.compile(

@@ -108,7 +108,10 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             if _history(mention, strict=is_article, carried=True):
                 continue  # "In January a missile hit the city, killing 46 people": adds to no event either
             opens = mention.is_incident() and _concrete(mention, strict=is_article)
-            if opens and is_article and _area_summary(mention):
+            summary = is_article and _area_summary(mention)
+            if summary and not opens:
+                continue  # "In total, Russian attacks killed three ... in the region": no event's toll
+            if opens and summary:
                 areas.append(Draft([mention]))  # what the next sentences add to it is the summary's, not an event's
                 summaries.append(areas[-1])
             elif opens and is_article and _names_the_war(mention):
@@ -408,13 +411,13 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
 
 
 _RISING = re.compile(
-    r"\b(?:risen|rises|rose|rising|climbed|climbs|increased|jumped|grew|updated)\b|\bnow\s+(?:stands|being|at)\b", re.I
+    r"\b(?:risen|rises|rose|rising|climbed|climbs|increased|jumped|grew|updated|now)\b", re.I
 )
 
 
 def _rising(draft: Draft) -> bool:
-    """Whether a draft's toll is worded as one that rose as reports came in."""
-    return any(_RISING.search(m.text) for m in draft.mentions if m.figures)
+    """Whether a draft's toll is worded as one that rose as reports came in ("updated the toll", "now confirmed")."""
+    return any(_RISING.search(m.text) for m in draft.mentions)
 
 
 def _places_compatible(a: Location, b: Location) -> bool:
