@@ -56,6 +56,7 @@ def _role_patterns() -> dict[tuple[str, str], re.Pattern[str]]:
     return {key: re.compile(rf"(?:{'|'.join(pats)})\b", re.IGNORECASE) for key, pats in grouped.items()}
 
 
+@cache
 def _people_phrase() -> str:
     nouns = sorted(word_set("people_nouns"), key=len, reverse=True)
     return (
@@ -64,6 +65,17 @@ def _people_phrase() -> str:
         + "|".join(re.escape(n) for n in nouns)
         + r")\b"
     )
+
+
+@cache
+def _people_at() -> re.Pattern[str]:
+    return re.compile(rf"\s*{_people_phrase()}", re.IGNORECASE)
+
+
+@cache
+def _people_after() -> re.Pattern[str]:
+    """People right after a number ("killed 40 servicemen")."""
+    return re.compile(rf"\s+{_people_phrase()}", re.IGNORECASE)
 
 
 @cache
@@ -128,7 +140,7 @@ def _passive_or_noun(text: str, number: NumberMatch, patterns: dict) -> Figure |
             if m:
                 return Figure(role, number.count, number.start, m.end())
     people_only = patterns.get(("killed", "passive_people"))
-    if people_only and re.match(rf"\s*{_people_phrase()}", text[number.end : cursor], re.I):
+    if people_only and _people_at().match(text[number.end : cursor]):
         m = people_only.match(text, cursor)
         if m:  # "60 invaders were liquidated", never "five tanks were destroyed"
             return Figure("killed", number.count, number.start, m.end())
@@ -160,15 +172,15 @@ def _active(text: str, number: NumberMatch, patterns: dict) -> Figure | None:
                     "killed" if role_word in ("dead", "killed") else "missing" if role_word == "missing" else "injured"
                 )
                 return Figure(real, number.count, start, follow.end())
-            people = re.match(rf"\s+{_people_phrase()}", text[number.end :], re.I)
-            return Figure(role, number.count, start, number.end + (people.end() if people else 0))
+            people = _people_after().match(text, number.end)
+            return Figure(role, number.count, start, people.end() if people else number.end)
     people_only = patterns.get(("killed", "active_people"))
     hit = people_only.search(head[-24:]) if people_only else None
     if hit and hit.end() == len(head[-24:]):
-        people = re.match(rf"\s+{_people_phrase()}", text[number.end :], re.I)
+        people = _people_after().match(text, number.end)
         if people:  # "destroyed 40 servicemen", never "destroyed 40 tanks"
             start = len(head) - len(head[-24:]) + hit.start()
-            return Figure("killed", number.count, start, number.end + people.end())
+            return Figure("killed", number.count, start, people.end())
     return None
 
 
