@@ -164,3 +164,23 @@ def test_a_live_page_updates_a_toll_and_sums_up_the_region_without_adding_to_it(
     ))
     assert [(i.location.name, i.killed, i.injured) for i in found] == [
         ("Kostiantynivka", Count(2, 2, "exact"), Count(4, 4, "exact"))]
+
+
+def test_a_recap_and_a_place_named_as_a_landmark_across_the_river() -> None:
+    found = incidents_of(article(
+        "Across the Dnipro river from the Russian-occupied Zaporizhzhia nuclear plant, the town of Nikopol was "
+        "shelled with heavy artillery on Wednesday morning, killing a man, the governor said.",
+        "We will remind, on November 1 a Russian missile hit an enterprise in Koziatyn, and two people died.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ))
+    assert [(i.location.name, i.killed) for i in found] == [("Nikopol", Count(1, 1, "exact"))]
+
+
+def test_a_standfirst_with_the_final_toll_joins_the_body_a_day_apart() -> None:
+    found = incidents_of(
+        "Missile hits dormitory in western Ukraine\n\n"
+        "Four people were killed in the strike on the dormitory, officials said\n\n"
+        "A Russian cruise missile hit a student dormitory in the city of Khmelnytskyi late on Wednesday, killing two "
+        "people and injuring 11, the mayor said.\n\nBy the morning the death toll had risen to four.\n\n"
+        "Rescuers worked through the night.\n\nTalks on a ceasefire are due to resume next month in Geneva.")
+    assert [(i.location.name, i.killed) for i in found] == [("Khmelnytskyi", Count(4, 4, "exact"))]

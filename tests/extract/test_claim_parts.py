@@ -301,3 +301,13 @@ def test_it_claims_part_of_the_named_dead_and_servicemen_who_remain_captive() ->
     assert one(claims, min=1_600_000).claimant == "Russian Ministry of Defence"
     assert (one(claims, min=29_000).metric, one(claims, min=29_000).claimant) == ("killed", "Mediazona")
     assert one(claims, min=7_000).metric == "captured"
+
+
+def test_a_bare_figure_coordinated_with_the_one_before_and_those_among_the_killed() -> None:
+    claims = claims_of(
+        "Russia's defence ministry claims that Ukraine has lost more than 1.4 million servicemen killed and wounded "
+        "since February 2022, and more than 400,000 since January. The UN human rights office said 158 civilians "
+        "were killed in Ukraine in May. Nine children were among those killed in May."
+    )
+    assert (one(claims, min=400_000).metric, one(claims, min=400_000).period_start) == ("casualties", "2025-01")
+    assert one(claims, min=9).metric == "killed"

@@ -106,6 +106,8 @@ _OF_THE_AFTER = re.compile(r"\s+of the (?:\w+ )?(?P<who>dead|killed|injured|woun
 """After a figure: a part of the figures just stated ("Around 2,300 of them are children")."""
 _AMONG_THEM = re.compile(r"\b(?:among|of) (?:them|those|these)\s+(?:are|were|was|is)\s+$", re.I)
 """Before a figure: a part of the figures just stated ("Among them are 611 mobilised men")."""
+_AND_MORE = re.compile(r",?\s+and\s+$", re.I)
+"""Before a bare figure coordinated with the one before it, whose metric it shares."""
 _OF_THE = re.compile(r"\b(?:of|among) (?:the|those) (?P<who>dead|killed|injured|wounded),?\s*$", re.I)
 """Before a figure: the casualties it is a part of ("Of the dead, 726 were children")."""
 _INFLICTING = re.compile(r"(?:killed|wounded|injured|captured|took prisoner|taken prisoner)\b", re.I)
@@ -378,6 +380,8 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
             metric, start, part = "same", among.start(), True
         elif bare and (of_the := _OF_THE.search(head)):  # "Of the dead, 726 were children"
             metric, start = ("killed" if of_the["who"].lower() in ("dead", "killed") else "injured"), of_the.start()
+        elif found and bare and _AND_MORE.search(head) and found[-1].end <= number.start:  # "..., and 400,000 since"
+            metric, population = found[-1].metric, found[-1].population
         elif found and _INCLUDING.search(head) and found[-1].end <= number.start and (
                 bare or (people and _BARE_AFTER.match(text, tail))):  # "including more than 700 children"
             metric, population, part = found[-1].metric, population or found[-1].population, True

@@ -342,7 +342,7 @@ def _figure_period(
         if stated and not previous:  # "since September 2022, when it said 5,937 soldiers had been killed"
             return None, _iso(stated[0].date, stated[0].precision, end=True)
         return previous if previous else (None, None)
-    span = spans[0]
+    span = min(spans, key=lambda d: max(d.start - figure.end, figure.start - d.end, 0))  # the figure's own period
     end = _end_of(span) if span.end_date else _closing_date(sentence, span) or _stated_on(analysis, sentence, span)
     return _iso(span.date, span.precision), end
 

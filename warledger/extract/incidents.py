@@ -12,7 +12,8 @@
    reports no event in. A headline, standfirst, caption or heading line (a live page's entry title) without a toll
    only adds to the event its body reports; one with a toll joins the body's event once the body has told it all
    (its standfirst may add to it first). The day something was said ("officials said on Wednesday") dates an event
-   only when nothing else does.
+   only when nothing else does. A sentence that recalls an event reported before ("We will remind, ...") opens
+   nothing and adds to nothing.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
    is unambiguous and near; a sentence that only adds to a draft keeps it the one referred to. A clause that names
@@ -21,7 +22,7 @@
 3. Drafts that describe the same event (the caption "At least two people were killed near Kyiv" and the body's
    "killed a couple near Kyiv") are merged when nothing contradicts (place, date, tolls; tolls at one place may
    differ when one is worded as rising) and something positive ties them (the same gazetteer entry, a shared weapon
-   or target).
+   or target, or a headline restating the body: a day apart, in the same region, or unplaced).
 4. Each draft becomes an ``Incident`` whose every field carries the evidence span it was read from.
 """
 
@@ -72,8 +73,8 @@ class Draft:
 
     @property
     def summary_only(self) -> bool:
-        """Every mention is in a headline, standfirst or caption."""
-        return all(m.sentence.block.kind in SUMMARY_BLOCKS for m in self.mentions)
+        """Every mention is in a headline, standfirst, caption or heading line."""
+        return all(m.sentence.block.kind in SUMMARY_BLOCKS or _heading(m.sentence) for m in self.mentions)
 
     def figures(self, role: str) -> list[tuple[Mention, Figure]]:
         return [(m, f) for m in self.mentions for f in m.figures if f.role == role]
@@ -82,6 +83,10 @@ class Draft:
         return {c.label for m in self.primary for c in getattr(m, kind)}
 
 
+_RECAP = re.compile(
+    r"(?:we will remind|as a reminder|to recap|recall that|it will be recalled|as (?:we|\w+) reported earlier)\b", re.I
+)
+"""A sentence that recalls an event reported before (a Ukrainian outlet's "We will remind, ..."): no new event."""
 SUMMARY_BLOCKS = frozenset({"title", "standfirst", "caption"})
 """Blocks that restate the body: in a real article, a toll-less mention there only adds to a body incident."""
 ARTICLE_PARAGRAPHS = 3
@@ -104,7 +109,8 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         referring: list[Draft] = []
         areas: list[Draft] = []
         continued: list[Draft] = []
-        for mention in read_mentions(sentence):
+        recap = _RECAP.match(sentence.text)  # "We will remind, on May 28 a missile hit ...": reported before
+        for mention in [] if recap else read_mentions(sentence):
             if _history(mention, strict=is_article, carried=True):
                 continue  # "In January a missile hit the city, killing 46 people": adds to no event either
             opens = mention.is_incident() and _concrete(mention, strict=is_article)
@@ -388,21 +394,26 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
         return 0
     if loose and pb and not pa:
         return 0  # a reference back names where its event was: not an event reported without a place
+    restates = a.summary_only != b.summary_only  # a headline beside the body (not two lines of one headline)
+    headline, body = (a, b) if a.summary_only else (b, a)
+    if restates and headline.place and not body.place:
+        return 0  # a headline that names a place restates an event the body places too
     if a.date and b.date and a.date != b.date:
         # a headline's "overnight" and the body's "late on Monday" are one night: one day apart, same place
         summary = a.summary_only or b.summary_only
-        one_place = pa and pb and _places_compatible(pa.location, pb.location)
+        one_place = (pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id) or (
+            restates and (not (pa and pb) or _places_compatible(pa.location, pb.location)))
         if not (summary and one_place and abs((a.date - b.date).days) == 1):
             return 0
     same_place = bool(pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id)
-    rising = same_place and (_rising(a) or _rising(b))  # "the death toll in Kharkiv had risen to three"
+    rising = (same_place or (restates and not (pa and pb))) and (_rising(a) or _rising(b))  # "had risen to three"
     for toll in ROLES:
         fa, fb = a.figures(toll), b.figures(toll)
         if fa and fb and not _counts_overlap(fa[0][1].count, fb[0][1].count) and not rising:
             return 0
     if not same_place and not (a.summary_only or b.summary_only or loose):
         return 0  # two body reports are two events unless they name the same place
-    score = 1 if loose else 0
+    score = 1 if loose or restates else 0  # a headline restates a body event
     if same_place and pa and pa.location.precision <= 4:
         score += 3
     score += 2 * len(a.labels("weapons") & b.labels("weapons"))

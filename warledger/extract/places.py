@@ -83,7 +83,8 @@ _REGION_AFTER = re.compile(
 _GOVERNOR_AFTER = re.compile(r"^\s+(?:regional\s+)?(?:governor|(?:regional\s+)?(?:military\s+)?administration)\b", _I)
 """A region's governor or administration: "Kharkiv governor Oleh Syniehubov" speaks for the Kharkiv oblast."""
 _HEADING_BEFORE = re.compile(
-    r"\b(?:(?:road|highway|route|motorway|railway|way)\s+(?:to|towards|from)|towards?|heading for)\s+$", _I)
+    r"\b(?:(?:(?:road|highway|route|motorway|railway|way)\s+(?:to|towards|from)|towards?|heading for)\s+|"
+    r"from\s+(?:the\s+)?(?:[\w]+-[\w-]+\s+)?)$", _I)
 _TREATED_IN = re.compile(r"\b(?:hospitals?|clinic|morgue)\s+in\s+$", _I)
 _PLACE_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|settlement|district|raion|rayon|area|community|hromada|outskirts)\b"
