@@ -311,3 +311,9 @@ def test_a_bare_figure_coordinated_with_the_one_before_and_those_among_the_kille
     )
     assert (one(claims, min=400_000).metric, one(claims, min=400_000).period_start) == ("casualties", "2025-01")
     assert one(claims, min=9).metric == "killed"
+
+
+def test_a_count_of_time_after_killed_is_no_claim() -> None:
+    claims = claims_of("After Prigozhin was killed two months later in a plane crash, Shoigu kept his post, the "
+                       "Russian defence ministry said.")
+    assert claims == []

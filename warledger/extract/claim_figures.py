@@ -110,6 +110,8 @@ _AND_MORE = re.compile(r",?\s+and\s+$", re.I)
 """Before a bare figure coordinated with the one before it, whose metric it shares."""
 _OF_THE = re.compile(r"\b(?:of|among) (?:the|those) (?P<who>dead|killed|injured|wounded),?\s*$", re.I)
 """Before a figure: the casualties it is a part of ("Of the dead, 726 were children")."""
+_TIME_NOUNS = r"(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|times)"
+"""Plural nouns that count time, never people ("was killed two months later")."""
 _INFLICTING = re.compile(r"(?:killed|wounded|injured|captured|took prisoner|taken prisoner)\b", re.I)
 """A verb whose subject did the harm ("had killed"), unlike "the deaths of" or "lost"."""
 _AVERAGE_BEFORE = re.compile(r"\b(?:an average of|on average|averag(?:e|ing)|a daily average of)\s+$", re.I)
@@ -188,7 +190,9 @@ def _grammar() -> _Grammar:
     metric_after = _alternation(after_rows, "a")
     return _Grammar(
         after=re.compile(rf"\s*{_AUX}(?:(?:{modifiers})\s+){{0,3}}(?:as\s+)?(?:{metric_after})(?![\w-])", re.I),
-        plural=re.compile(rf"\s+(?:(?:{modifiers})\s+){{0,3}}[a-z’'-]{{2,}}s(?![\w-])", re.I),
+        plural=re.compile(
+            rf"\s+(?:(?:{modifiers})\s+){{0,3}}(?!{_TIME_NOUNS}\b)[a-z’'-]{{2,}}s(?![\w-])", re.I
+        ),
         after_people=re.compile(rf"{_APPOSITIVE}\s+{_FILLER}(?:{metric_after})(?![\w-])", re.I),
         before=re.compile(
             rf"(?<![\w-])(?:{_alternation(before_rows, 'b')})(?![\w-])"
