@@ -184,3 +184,12 @@ def test_a_standfirst_with_the_final_toll_joins_the_body_a_day_apart() -> None:
         "people and injuring 11, the mayor said.\n\nBy the morning the death toll had risen to four.\n\n"
         "Rescuers worked through the night.\n\nTalks on a ceasefire are due to resume next month in Geneva.")
     assert [(i.location.name, i.killed) for i in found] == [("Khmelnytskyi", Count(4, 4, "exact"))]
+
+
+def test_another_war_in_an_article_about_this_one_is_no_incident() -> None:
+    found = incidents_of(article(
+        "A Russian drone hit a car in Kherson on Wednesday, wounding the driver, the governor said.",
+        "At least 190 children have been killed in the fighting in Sudan, the UN children's agency said.",
+        "Israel's defence forces killed several Iranian soldiers, officials in Tehran said.",
+    ))
+    assert [(i.location.name, i.killed, i.injured) for i in found] == [("Kherson", None, Count(1, 1, "exact"))]

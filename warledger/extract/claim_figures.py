@@ -24,8 +24,8 @@ still returned when the caller says the sentence goes on from claims just stated
 rates ("1,000 a day"), figures about another war, time or place (``vocab/claim_elsewhere.tsv``: the Holodomor, "in
 Syria", a year before 2014), and money or equipment (numbers with a unit, or followed by a noun that is not people).
 
-Public: ``ClaimFigure``, ``claim_figures``, ``is_aggregate``. Every per-sentence check starts with one cheap regex,
-so sentences without a casualty word cost one search.
+Public: ``ClaimFigure``, ``claim_figures``, ``is_aggregate``, ``another_war``. Every per-sentence check starts with
+one cheap regex, so sentences without a casualty word cost one search.
 """
 
 from __future__ import annotations
@@ -416,6 +416,13 @@ def _nearest(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:
             return match
         match = later
     return None
+
+
+def another_war(text: str) -> bool:
+    """Whether a clause is about a war elsewhere: it names a place or party of another conflict ("in Sudan",
+    "Israel's defence forces") and nothing of Russia's war on Ukraine."""
+    kinds = {_label(m) for m in _grammar().elsewhere.finditer(text)}
+    return "abroad" in kinds and "anchor" not in kinds
 
 
 def _elsewhere(sentence: Sentence, figure: ClaimFigure) -> bool:

@@ -36,6 +36,7 @@ from datetime import date
 from warledger.extract.analysis import Analysis, Sentence
 from warledger.extract.attribution import find_attribution, prime
 from warledger.extract.casualties import ROLES, Figure
+from warledger.extract.claim_figures import another_war
 from warledger.extract.claims import is_aggregate
 from warledger.extract.confidence import calibrated
 from warledger.extract.cues import line_pattern, vocab_rows
@@ -111,8 +112,8 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         continued: list[Draft] = []
         recap = _RECAP.match(sentence.text)  # "We will remind, on May 28 a missile hit ...": reported before
         for mention in [] if recap else read_mentions(sentence):
-            if _history(mention, strict=is_article, carried=True):
-                continue  # "In January a missile hit the city, killing 46 people": adds to no event either
+            if _history(mention, strict=is_article, carried=True) or (is_article and another_war(mention.text)):
+                continue  # background ("In January a missile hit the city, killing 46"), or a war elsewhere
             opens = mention.is_incident() and _concrete(mention, strict=is_article)
             summary = is_article and _area_summary(mention)
             if summary and not opens:
