@@ -317,3 +317,18 @@ def test_a_count_of_time_after_killed_is_no_claim() -> None:
     claims = claims_of("After Prigozhin was killed two months later in a plane crash, Shoigu kept his post, the "
                        "Russian defence ministry said.")
     assert claims == []
+
+
+def test_a_body_that_puts_the_number_a_side_addressed_first_and_held_of_them() -> None:
+    claims = claims_of(
+        "According to the UN Human Rights Monitoring Mission in Ukraine, at least 12,340 civilians have been killed "
+        "since 24 February 2022. Ukraine's Prosecutor General's Office puts the number of children killed at more "
+        "than 570. For Ukraine, "
+        "our central range is 500,000 to 600,000 military casualties, of which 100,000 to 140,000 were killed. "
+        "The coordination headquarters counts 16,000 Ukrainians held by Russia. It estimates that about 8,000 of "
+        "them are held in Russian captivity. The UN mission verified 190 civilians killed in May."
+    )
+    assert one(claims, min=570).claimant == "Ukraine's Prosecutor General"
+    assert {one(claims, min=500_000).side, one(claims, min=100_000).side} == {"Ukraine"}
+    assert one(claims, min=8_000).metric == "captured"
+    assert one(claims, min=190).claimant == "OHCHR"

@@ -308,6 +308,8 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
     periodic = any(d.precision in ("month", "year") or d.kind == "period" for d in sentence.dates)
     if periodic and (find_cues("claimants", text, case_sensitive=True) or _MONITOR.search(text)):
         return list(figures)  # "at least 158 civilians were killed in October, the UN monitoring mission said"
+    if _ESTIMATES.search(text) and find_cues("claimants", text, case_sensitive=True):
+        return list(figures)  # "the Prosecutor General's Office puts the number of children killed at more than 570"
     for cue in _grammar().cue.finditer(text):
         if _label(cue) == "total":
             wholes = [f for f in figures if not f.part] or figures  # a part is a total when its whole is
@@ -318,6 +320,9 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
     return found
 
 
+_ESTIMATES = re.compile(r"\b(?:puts|put|estimates|estimated|counts|counted|has verified|has documented)\b")
+"""A body known for its estimates stating one ("puts the number of ... at"): its figures are totals whatever their
+size."""
 _OTHER_CLAUSE = re.compile(r"[.;]|,[^,]*\b(?:and|but|while)\b|\b(?:but|while)\b", re.I)
 """Between a cue and a figure: the cue belongs to another clause."""
 _MONITOR = re.compile(r"\bthe (?:mission|monitors|monitoring mission|update|survey|statement)\b", re.I)
@@ -376,7 +381,8 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
             elif qualifier == "exact" and _ABOUT_VERB.search(head):
                 qualifier = "about"
         elif not people and (of_them := _OF_THEM.match(text, tail)):  # "Around 2,300 of them are children"
-            metric, end, part = "same", of_them.end(), True
+            named = grammar.after.match(text, of_them.end())  # "8,000 of them are held in Russian captivity"
+            metric, end, part = (_label(named), named.end(), True) if named else ("same", of_them.end(), True)
         elif not people and (of_the_after := _OF_THE_AFTER.match(text, tail)):  # "29,000 of the named dead were"
             who = of_the_after["who"].lower()
             metric, end = ("killed" if who in ("dead", "killed") else "injured"), of_the_after.end()

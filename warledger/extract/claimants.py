@@ -19,7 +19,7 @@ A sentence that sets two sources against each other gives each figure the speake
 (``clause_claimant``: "Kyiv puts Russian losses at 600,000, while Moscow puts Ukraine's at 500,000").
 
 Public: ``Claimant``, ``ClaimantMention``, ``claimant_mentions``, ``resolve_claimant``, ``clause_claimant``,
-``civilian_side``, ``counted_people``, ``enemy_side``.
+``civilian_side``, ``counted_people``, ``enemy_side``, ``speaks_as_publication``.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ STRENGTH_GENERIC = 1
 """A speaker named only by a common noun ("Officials", "Regional prosecutor's office")."""
 
 _ANAPHOR = re.compile(
-    r"\b(?:(?:the|this|that|its|their|his|her) (?-i:(?:[a-z][\w-]*|[A-Z][\w’']*-[\w-]+) ){0,2}?|"
+    r"\b(?:(?:the|this|that|its|their|his|her) (?-i:(?:[a-z][\w-]*|[A-Z][\w’']*-[\w-]+|[A-Z]{2,5}) ){0,2}?|"
     r"(?:an?|an? new|the new|the latest) )"
     r"(?P<head>report|study|analysis|estimate|assessment|"
     r"authors|researchers|think[- ]tank|paper|survey|review|ministry|mission|office|agency|institute|outlet|"
@@ -100,7 +100,8 @@ _SUBJECT = re.compile(
 )
 """A sentence's proper-named subject, which a later "it acknowledged" in the same sentence points back to."""
 _FIRST_PERSON = re.compile(
-    r"\b(?:[Oo]ur (?:own )?(?:model|estimates?|analysis|count|tally|calculations?|data)|"
+    r"\b(?:[Oo]ur (?:own )?(?:field )?(?:model|estimates?|analysis|count|tally|calculations?|data|teams?|researchers|"
+    r"monitors|staff|central range|range)|"
     r"[Ww]e (?:(?:last|first|now|also) )?(?:estimate|estimated|reckon|calculate|calculated|count|counted|believe|"
     r"found|put|think|ran))\b"
 )
@@ -244,6 +245,11 @@ def resolve_claimant(
         if names:
             return _speaker(sentence, names[-1].group(0), names[-1].start(), names[-1].end(), analysis)
     return NO_CLAIMANT
+
+
+def speaks_as_publication(text: str) -> bool:
+    """Whether a sentence's figures are the publication's own ("our field teams have documented")."""
+    return bool(_FIRST_PERSON.search(text))
 
 
 def _publication(analysis: Analysis, named: list[ClaimantMention]) -> Claimant:

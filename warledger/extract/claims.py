@@ -54,6 +54,7 @@ from warledger.extract.claimants import (
     counted_people,
     enemy_side,
     resolve_claimant,
+    speaks_as_publication,
 )
 from warledger.extract.confidence import calibrated
 from warledger.extract.cues import find_cues, first_label, line_pattern, vocab_rows
@@ -109,6 +110,8 @@ SAME_METRIC = "same"
 """The metric of a figure worded as "the figure" or "the number": the article's previous claim's."""
 _NOT_A_SIDE_WAR = re.compile(r"(?:war|invasion|aggression)$", re.I)
 _OTHER = {"Russia": "Ukraine", "Ukraine": "Russia"}
+_FOR_SIDE = re.compile(r"(?:For|As for|In the case of) (Ukraine|Russia),")
+"""A sentence that opens on the side its figures are for."""
 _POSSESSIVE = re.compile(r"\b(?:their|its)\s+$", re.I)
 """Before a metric noun: the losses are those of the side named before it."""
 _SAME_PERIOD = re.compile(
@@ -151,7 +154,8 @@ def find_claims(analysis: Analysis) -> list[Claim]:
         named = claimant_mentions(analysis) if named is None else named
         claimant = resolve_claimant(sentence, named, analysis, speakers)
         goes_on = _SAME_PERIOD.search(sentence.text) or _REFERS_BACK.search(sentence.text)
-        near = last_index is not None and sentence.index - last_index <= CARRY_SENTENCES
+        near = last_index is not None and sentence.index - last_index <= CARRY_SENTENCES and (
+            not speaks_as_publication(sentence.text))  # "our field teams": not the source quoted before
         if not claimant.name and last_batch and last_batch[0].claimant and (goes_on or near):
             # "Over 32,700 were injured in the same period", or the next sentence of a count ("Tuva has buried
             # 704"): the claimant of the figures it goes on from
@@ -222,6 +226,9 @@ def _side(sentence: Sentence, figure: ClaimFigure, population: str, claimant: st
         return ("Russia" if named == {"Russia"} else "Ukraine"), "own"
     if any(role == "both" for _, role in cues):
         return "both", "both"
+    addressed = _FOR_SIDE.match(sentence.text)
+    if addressed:  # "For Ukraine, our central range is 500,000 to 600,000 military casualties"
+        return addressed.group(1), "own"
     theirs = bool(_POSSESSIVE.search(sentence.text, 0, figure.start))  # "Russian forces ... their casualties"
     stated = [c for c, role in cues if role == "loser" or (role == "own" and (theirs or _counts(c.text, population)))]
     before = [c for c in stated if c.start < figure.start]
