@@ -38,6 +38,13 @@ def figures(text: str) -> dict[str, Count]:
         ("Two passengers suffered shrapnel wounds.", {"injured": Count(2, 2)}),
         ("Two other people were taken to hospital with injuries.", {"injured": Count(2, 2)}),
         ("Nobody was killed or injured.", {"killed": Count(0, 0), "injured": Count(0, 0)}),
+        ("The number of injured rose to 16, he added.", {"injured": Count(16, 16)}),
+        ("By late afternoon, the number of dead had risen to seven.", {"killed": Count(7, 7)}),
+        ("Twenty-one people are now listed as injured, up from 14.", {"injured": Count(21, 21)}),
+        ("Two men aged 34 and 51 were injured.", {"injured": Count(2, 2)}),
+        ("26 people were being treated in hospital.", {"injured": Count(26, 26)}),
+        ("A 37-year-old woman was cut by glass.", {"injured": Count(1, 1)}),
+        ("There are no victims among the population.", {"killed": Count(0, 0), "injured": Count(0, 0)}),
     ],
 )
 def test_figures(text, expected):

@@ -33,7 +33,7 @@ class Figure:
 
 
 _AUX = (
-    r"(?:(?:were|was|have been|has been|had been|are|is|got|been|remain|remained|reportedly|also|later|all|"
+    r"(?:(?:were|was|have been|has been|had been|are|is|got|been|remain|remained|reportedly|also|later|all|listed as|"
     r"believed to have been|confirmed|feared|still|now|being|left)\s+){0,3}"
 )
 _SUBPART = r"(?:,\s*(?:including|among them|mostly|most of them|many of them|aged)[^,]{1,60},\s*)?"
@@ -81,7 +81,8 @@ def _people_after() -> re.Pattern[str]:
 @cache
 def _after_number() -> re.Pattern[str]:
     """What may stand between a number and a passive or noun role word: "people were", "civilians, including ...,"."""
-    return re.compile(rf"\s*(?:{_people_phrase()})?\s*{_SUBPART}\s*{_AUX}", re.IGNORECASE)
+    return re.compile(rf"\s*(?:{_people_phrase()})?(?:\s+aged\s+\d+(?:\s*(?:,|and)\s*\d+)*)?\s*{_SUBPART}\s*{_AUX}",
+                      re.IGNORECASE)
 
 
 _SUBCOUNT_BEFORE = re.compile(
@@ -92,13 +93,23 @@ _ACTIVE_GAP = re.compile(
 )
 _LEFT_ROLE = re.compile(r"\s*(?:people\s+|civilians\s+|others\s+)?(dead|killed|injured|wounded|hurt|missing)\b", re.I)
 _TOLL = re.compile(
-    r"death toll\b[^.;:]{0,90}?\s(?:(?:has|had|have)\s+)?"
+    r"(?:death toll|number of (?:the )?(?:dead|deaths|fatalities|people killed))\b[^.;:]{0,90}?\s"
+    r"(?:(?:has|had|have)\s+)?"
     r"(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|"
     r"is|was|now stands at|of|hit|to|rising to)\s*(?:to\s+)?(?:at least\s+)?$",
     re.I,
 )
 
 
+_INJURED_TOLL = re.compile(
+    r"number of (?:the )?(?:injured|wounded|people (?:injured|wounded|hurt))\b[^.;:]{0,60}?\s(?:(?:has|had|have)\s+)?"
+    r"(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|is|was|now stands at|rising to)\s*"
+    r"(?:to\s+)?(?:at least\s+)?$",
+    re.I,
+)
+"""Before a number: the injured counted again as a toll rises ("the number of injured rose to 16")."""
+_AGED = re.compile(r"\baged\s+(?:\d+\s*(?:,|and)\s*)*$", re.I)
+"""Before a number: an age, not a count ("two men aged 34 and 51")."""
 _BODIES_OF = re.compile(r"\bbod(?:y|ies) of\s+(?:at least\s+|more than\s+|another\s+)?$", re.I)
 """"The bodies of four civilians were found": the dead are counted after "bodies of"."""
 
@@ -116,7 +127,7 @@ def find_figures(text: str, numbers: list[NumberMatch], *, start: int = 0, end: 
             continue
         if number.unit is not None or number.count.value is None or number.count.value > MAX_INCIDENT_COUNT:
             continue
-        if _SUBCOUNT_BEFORE.search(text[: number.start]):
+        if _SUBCOUNT_BEFORE.search(text[: number.start]) or _AGED.search(text, 0, number.start):
             continue
         figure = _passive_or_noun(text, number, patterns) or _active(text, number, patterns)
         if figure and figure.role not in figures:
@@ -154,6 +165,9 @@ def _active(text: str, number: NumberMatch, patterns: dict) -> Figure | None:
     toll = _TOLL.search(before) or _BODIES_OF.search(before)
     if toll:
         return Figure("killed", number.count, toll.start(), number.end)
+    hurt = _INJURED_TOLL.search(before)
+    if hurt:  # "the number of injured had risen to six"
+        return Figure("injured", number.count, hurt.start(), number.end)
     for role in ROLES:
         pattern = patterns.get((role, "active"))
         if pattern is None:
