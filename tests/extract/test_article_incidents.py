@@ -193,3 +193,12 @@ def test_another_war_in_an_article_about_this_one_is_no_incident() -> None:
         "Israel's defence forces killed several Iranian soldiers, officials in Tehran said.",
     ))
     assert [(i.location.name, i.killed, i.injured) for i in found] == [("Kherson", None, Count(1, 1, "exact"))]
+
+
+def test_a_regional_prosecutors_office_speaks_for_the_event_just_told() -> None:
+    found = incidents_of(article(
+        "Earlier on Wednesday, a guided aerial bomb hit a residential area of Kramatorsk.",
+        "Four people were injured, including a seven-year-old girl, the Donetsk regional prosecutor's office said.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ))
+    assert [(i.location.name, i.injured) for i in found] == [("Kramatorsk", Count(4, 4, "exact"))]

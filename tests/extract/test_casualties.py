@@ -57,3 +57,13 @@ def test_sub_counts_are_not_taken_alone():
 
 def test_years_and_distances_are_not_tolls():
     assert figures("In 2022, 40 kilometres of road were damaged.") == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two residents were killed and dozens more were hurt.",
+     {"killed": Count(2, 2), "injured": Count(24, None, "at least")}),
+    ("At least 27 people were injured, six of them children, the governor said.",
+     {"injured": Count(27, None, "at least")}),
+])
+def test_more_others_and_a_part_of_them(text: str, expected: dict[str, Count]) -> None:
+    assert figures(text) == expected

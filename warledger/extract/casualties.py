@@ -36,7 +36,9 @@ _AUX = (
     r"(?:(?:were|was|have been|has been|had been|are|is|got|been|remain|remained|reportedly|also|later|all|listed as|"
     r"believed to have been|confirmed|feared|still|now|being|left)\s+){0,3}"
 )
-_SUBPART = r"(?:,\s*(?:including|among them|mostly|most of them|many of them|aged)[^,]{1,60},\s*)?"
+_SUBPART = (
+    r"(?:,\s*(?:including|among them|mostly|most of them|many of them|aged|[\w-]+ of (?:them|whom))[^,]{0,60},\s*)?"
+)
 @cache
 def _singular() -> re.Pattern[str]:
     """One person: "a woman", "the commandant of Berdyansk", "NABU officer" (a headline drops the article)."""
@@ -81,8 +83,8 @@ def _people_after() -> re.Pattern[str]:
 @cache
 def _after_number() -> re.Pattern[str]:
     """What may stand between a number and a passive or noun role word: "people were", "civilians, including ...,"."""
-    return re.compile(rf"\s*(?:{_people_phrase()})?(?:\s+aged\s+\d+(?:\s*(?:,|and)\s*\d+)*)?\s*{_SUBPART}\s*{_AUX}",
-                      re.IGNORECASE)
+    return re.compile(rf"\s*(?:{_people_phrase()}|more|others)?(?:\s+aged\s+\d+(?:\s*(?:,|and)\s*\d+)*)?\s*{_SUBPART}"
+                      rf"\s*{_AUX}", re.IGNORECASE)
 
 
 _SUBCOUNT_BEFORE = re.compile(

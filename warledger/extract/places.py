@@ -80,7 +80,9 @@ _FRONT_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|frontline|front l
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|raion|rayon|municipality|hromada|community)\b", _I)
 _REGION_AFTER = re.compile(
     r"^(?:\s+|-)(?:oblast'?s?|regions?|provinces?|krai|kray|territory|obl\.|people['’]?s['’]? republics)(?!\w)", _I)
-_GOVERNOR_AFTER = re.compile(r"^\s+(?:regional\s+)?(?:governor|(?:regional\s+)?(?:military\s+)?administration)\b", _I)
+_GOVERNOR_AFTER = re.compile(
+    r"^\s+(?:regional\s+)?(?:governor|(?:regional\s+)?(?:military\s+)?administration)\b"
+    r"|^\s+regional\s+(?:prosecutor[’']?s?(?:\s+office)?|police|prosecutors)\b", _I)
 """A region's governor or administration: "Kharkiv governor Oleh Syniehubov" speaks for the Kharkiv oblast."""
 _HEADING_BEFORE = re.compile(
     r"\b(?:(?:(?:road|highway|route|motorway|railway|way)\s+(?:to|towards|from)|towards?|heading for)\s+|"
