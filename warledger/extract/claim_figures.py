@@ -384,12 +384,11 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
             named = grammar.after.match(text, of_them.end())  # "8,000 of them are held in Russian captivity"
             metric, end, part = (_label(named), named.end(), True) if named else ("same", of_them.end(), True)
         elif not people and (of_the_after := _OF_THE_AFTER.match(text, tail)):  # "29,000 of the named dead were"
-            who = of_the_after["who"].lower()
-            metric, end = ("killed" if who in ("dead", "killed") else "injured"), of_the_after.end()
+            metric, end = _whole_metric(of_the_after), of_the_after.end()
         elif among := _AMONG_THEM.search(head):  # "Among them are 611 mobilised men"
             metric, start, part = "same", among.start(), True
         elif bare and (of_the := _OF_THE.search(head)):  # "Of the dead, 726 were children"
-            metric, start = ("killed" if of_the["who"].lower() in ("dead", "killed") else "injured"), of_the.start()
+            metric, start = _whole_metric(of_the), of_the.start()
         elif found and bare and _AND_MORE.search(head) and found[-1].end <= number.start:  # "..., and 400,000 since"
             metric, population = found[-1].metric, found[-1].population
         elif found and _INCLUDING.search(head) and found[-1].end <= number.start and (
@@ -411,6 +410,11 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
         if found[-1].qualifier in ("at least", "more than"):  # "at least 164 deaths and 812 injuries"
             qualifier = found[-1].qualifier
     return ClaimFigure(number, metric, start, end, population, qualifier, "daily" in kinds, vague, part, inflicted)
+
+
+def _whole_metric(match: re.Match[str]) -> str:
+    """The metric of the casualties a figure is a part of ("of the dead" -> killed, "of the wounded" -> injured)."""
+    return "killed" if match["who"].lower() in ("dead", "killed") else "injured"
 
 
 def _nearest(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:

@@ -138,25 +138,24 @@ def find_claims(analysis: Analysis) -> list[Claim]:
     speakers: list[Claimant] = []
     last_period: dict[str | None, Period] = {}
     last_batch: list[Claim] = []
-    just_stated = False  # the sentence before stated claims
     last_index: int | None = None  # the sentence of the latest claims
     opening: set[str] = set()  # claims stated in the article's opening or a standfirst or caption
     for sentence in analysis.sentences:
         if sentence.block.kind == "title":
             continue
-        goes_on = _REFERS_BACK.search(sentence.text) or _SAME_PERIOD.search(sentence.text)
-        figures = claim_figures(sentence, continuing=just_stated and bool(goes_on))
-        just_stated = False
+        refers_back = bool(_REFERS_BACK.search(sentence.text))
+        in_same_period = bool(_SAME_PERIOD.search(sentence.text))
+        just_stated = last_index is not None and sentence.index - last_index == 1  # the sentence before had claims
+        figures = claim_figures(sentence, continuing=just_stated and (refers_back or in_same_period))
         if not figures:
             _apply_covered_period(sentence, last_batch)
             _apply_dispute(sentence, claims)
             continue
         named = claimant_mentions(analysis) if named is None else named
         claimant = resolve_claimant(sentence, named, analysis, speakers)
-        goes_on = _SAME_PERIOD.search(sentence.text) or _REFERS_BACK.search(sentence.text)
         near = last_index is not None and sentence.index - last_index <= CARRY_SENTENCES and (
             not speaks_as_publication(sentence.text))  # "our field teams": not the source quoted before
-        if not claimant.name and last_batch and last_batch[0].claimant and (goes_on or near):
+        if not claimant.name and last_batch and last_batch[0].claimant and (refers_back or in_same_period or near):
             # "Over 32,700 were injured in the same period", or the next sentence of a count ("Tuva has buried
             # 704"): the claimant of the figures it goes on from
             evidence = next((e for e in last_batch[0].evidence if e.field == "claimant"), None)
@@ -169,7 +168,7 @@ def find_claims(analysis: Analysis) -> list[Claim]:
             continue
         projections = _projection_figures(sentence, figures)
         previous_batch, last_batch = last_batch, []
-        same_period = bool(previous_batch and _SAME_PERIOD.search(sentence.text))
+        same_period = bool(previous_batch) and in_same_period
         for figure in figures:
             projection = figure in projections
             points_back = figure.metric == SAME_METRIC  # "the figure could pass 250,000": the previous claim's
@@ -188,7 +187,7 @@ def find_claims(analysis: Analysis) -> list[Claim]:
                 _set_claimant(claim, own)
             if claim.side is None and figure.part and last_batch:
                 _continue(claim, last_batch[0], claimant)
-            elif claim.side is None and previous_batch and _REFERS_BACK.search(sentence.text):
+            elif claim.side is None and previous_batch and refers_back:
                 _continue(claim, previous_batch[0], claimant)
             elif claim.side is None and points_back:
                 _continue(claim, claims[-1], claimant)
@@ -199,8 +198,8 @@ def find_claims(analysis: Analysis) -> list[Claim]:
                 if sentence.index < OPENING_SENTENCES or sentence.block.kind in ("standfirst", "caption"):
                     opening.add(claim.id)
             last_batch.append(kept)
-        just_stated = bool(last_batch)
-        last_index = sentence.index
+        if last_batch:
+            last_index = sentence.index
         _apply_dispute(sentence, claims)
     return [c for c in claims if not any(_rounds(c, other, c.id in opening) for other in claims)]
 

@@ -66,11 +66,9 @@ class Draft:
 
     @property
     def date(self) -> date | None:
-        """The first date a mention gives for the event itself, else one it carries from the clause before or the
-        day something was said ("officials said on Wednesday")."""
-        return next((m.date for m in self.mentions if m.date and not m.inherited & {"date", "stated"}), None) or next(
-            (m.date for m in self.mentions if m.date), None
-        )
+        """The date the mentions give for the event, best first (``_date_rank``)."""
+        dated = [m for m in self.mentions if m.date]
+        return min(dated, key=_date_rank).date if dated else None
 
     @property
     def summary_only(self) -> bool:
@@ -111,6 +109,7 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         areas: list[Draft] = []
         continued: list[Draft] = []
         recap = _RECAP.match(sentence.text)  # "We will remind, on May 28 a missile hit ...": reported before
+        referent = _referent(recent, sentence, restated)
         for mention in [] if recap else read_mentions(sentence):
             if _history(mention, strict=is_article, carried=True) or (is_article and another_war(mention.text)):
                 continue  # background ("In January a missile hit the city, killing 46"), or a war elsewhere
@@ -123,11 +122,11 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
                 summaries.append(areas[-1])
             elif opens and is_article and _names_the_war(mention):
                 referring.append(Draft([mention]))
-            elif opens and not _told_by_region(mention, _referent(recent, sentence, restated)) and (
-                    mention.best_place or mention.new_event or not _referent(recent, sentence, restated)):
+            elif opens and not _told_by_region(mention, referent) and (
+                    mention.best_place or mention.new_event or not referent):
                 opened.append(Draft([mention]))
             elif mention.figures or mention.targets or mention.damage:
-                target = _at_its_place(mention, _referent(recent, sentence, restated), drafts)
+                target = _at_its_place(mention, referent, drafts)
                 if target is not None and not mention.hypothetical:
                     target.attached.append(mention)
                     continued.append(target)
@@ -532,14 +531,19 @@ def _to_incident(analysis: Analysis, draft: Draft, default_actor: str | None) ->
     )
 
 
+def _date_rank(mention: Mention) -> int:
+    """How well a mention's date dates its event: its own (0), the day something was said ("officials said on
+    Wednesday", 1), or carried from the clause before (2)."""
+    return 2 if "date" in mention.inherited else 1 if "stated" in mention.inherited else 0
+
+
 def _date(analysis: Analysis, draft: Draft, evidence: list[Evidence]) -> tuple[date | None, str]:
-    body_first = sorted(draft.mentions, key=lambda m: m.sentence.block.kind in SUMMARY_BLOCKS)
-    for allowed in (set(), {"stated"}, {"stated", "date"}):  # the event's own date, then when it was said, then carried
-        for m in body_first:
-            if m.date and m.date_evidence and not (m.inherited & {"date", "stated"}) - allowed:
-                match = m.date_evidence  # inherited dates come from the same sentence: offsets still hold
-                evidence.append(m.sentence.evidence("date", match.start, match.end))
-                return m.date, m.date_precision
+    dated = [(m, m.date_evidence) for m in draft.mentions if m.date and m.date_evidence]
+    if dated:  # the best-ranked date, the body's before a headline's
+        best, match = min(dated, key=lambda pair: (_date_rank(pair[0]), pair[0].sentence.block.kind in SUMMARY_BLOCKS))
+        # inherited dates come from the same sentence: offsets still hold
+        evidence.append(best.sentence.evidence("date", match.start, match.end))
+        return best.date, best.date_precision
     if analysis.published:
         return analysis.published, "week"
     return None, "unknown"
