@@ -118,9 +118,9 @@ _TRAILING_NAMED = re.compile(
 """A named speaker with a title at the end: "..., Artur Dobroserdov, the commissioner for missing persons, said"."""
 _NAMING_HEADS = frozenset({"ministry", "mission", "commissioner", "headquarters", "governor", "minister", "commander",
                            "spokesman", "spokeswoman", "spokesperson", "department"})
+"""Anaphor heads that name the kind of body: they point back only to a claimant whose name shares the noun."""
 _SAME_KIND = {"department": ("department", "ministry"), "ombudsman": ("ombudsman", "commissioner")}
 """An anaphor's noun and the nouns of the names it may point back to ("the military department" -> a ministry)."""
-"""Anaphor heads that name the kind of body: they point back only to a claimant whose name shares the noun."""
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
 _PERSON = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+(?![\w’'-])")
 """A person's full name, which a later "he said" in the same sentence points back to."""
@@ -199,7 +199,7 @@ def resolve_claimant(
     own = _own(sentence)
     if own is not None:
         return own
-    if _FIRST_PERSON.search(sentence.text):  # "our model estimates", "we reckon": the publication itself
+    if speaks_as_publication(sentence.text):  # "our model estimates", "we reckon": the publication itself
         return _publication(analysis, named)
     by = _WORK_BY.search(sentence.text) or _GIVEN_BY.search(sentence.text)
     if by and len(by.group("who").split()) >= 2:  # "a report by the Vilnius Centre for War Statistics estimated"
