@@ -60,6 +60,7 @@ def test_distance() -> None:
     ("a 62-year-old woman died", 1), ("more than three dozen left missing", 36), ("killing tens of militants", 20),
     ("Hundreds of thousands of residents", 200_000), ("14 people", 14),
     ("a five-year-old boy and his father died", 2), ("injuring her husband", 1), ("drone wounds tractor driver", 1),
+    ("wounding its 52-year-old driver", 1),
     ("wounding a man, and a woman and her son", 2), ("well over a million killed and wounded", 1_000_000),
 ])
 def test_numbers_supported(text: str, value: int) -> None:

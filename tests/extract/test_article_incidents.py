@@ -202,3 +202,15 @@ def test_a_regional_prosecutors_office_speaks_for_the_event_just_told() -> None:
         "Talks on a ceasefire are due to resume next month in Geneva.",
     ))
     assert [(i.location.name, i.injured) for i in found] == [("Kramatorsk", Count(4, 4, "exact"))]
+
+
+def test_a_headline_joining_two_events_adds_nothing_where_the_body_tells_one() -> None:
+    found = incidents_of(
+        "Glide bomb kills two in Zolochiv, drone wounds tractor driver near Kupiansk\n\n"
+        "Officials in the Kharkiv region count the day's losses.\n\n"
+        "A Russian glide bomb hit a street in Zolochiv on Wednesday, killing two men and injuring four more people, "
+        "the governor said.\n\nOn Wednesday morning, a drone attacked a tractor in the village of Kivsharivka, "
+        "wounding its driver, the police said.\n\nRescuers worked through the night.\n\n"
+        "Talks on a ceasefire are due to resume next month in Geneva.")
+    assert [(i.location.name, i.killed, i.injured) for i in found] == [
+        ("Zolochiv", Count(2, 2, "exact"), Count(4, 4, "exact")), ("Kivsharivka", None, Count(1, 1, "exact"))]

@@ -45,6 +45,11 @@ def figures(text: str) -> dict[str, Count]:
         ("26 people were being treated in hospital.", {"injured": Count(26, 26)}),
         ("A 37-year-old woman was cut by glass.", {"injured": Count(1, 1)}),
         ("There are no victims among the population.", {"killed": Count(0, 0), "injured": Count(0, 0)}),
+        ("A man of 47 years got shrapnel wounds.", {"injured": Count(1, 1)}),
+        ("A drone attacked a tractor, wounding its 52-year-old driver.", {"injured": Count(1, 1)}),
+        ("The driver was not hurt, the car was destroyed.", {"killed": Count(0, 0), "injured": Count(0, 0)}),
+        ("Three more people are receiving medical care.", {"injured": Count(3, 3)}),
+        ("Two deminers of the State Emergency Service were wounded.", {"injured": Count(2, 2)}),
     ],
 )
 def test_figures(text, expected):

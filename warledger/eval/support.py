@@ -95,8 +95,8 @@ def _word_value(phrase: str) -> int:
 
 
 _ONE_PERSON = re.compile(
-    r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|civilian|resident|"
-    r"driver|passenger|worker|official|officer|soldier|serviceman|commander|commandant|head|mayor|journalist|"
+    r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|civilian|"
+    r"resident|driver|passenger|worker|official|officer|soldier|serviceman|commander|commandant|head|mayor|journalist|"
     r"volunteer|teenager|pensioner|farmer|priest|doctor|medic|rescuer|firefighter|guard|pilot|deputy|wife|husband|son|"
     r"daughter|mother|father|brother|sister|grandmother|grandfather|neighbou?r)\b"
     r"|\b(?:was|has been) (?:killed|wounded|injured|hurt|shot dead)\b"

@@ -44,7 +44,7 @@ def _singular() -> re.Pattern[str]:
     """One person: "a woman", "the commandant of Berdyansk", "NABU officer" (a headline drops the article)."""
     nouns = "|".join(re.escape(n) for n in sorted(word_set("person_nouns"), key=len, reverse=True))
     return re.compile(
-        rf"(?:\b(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:[A-Z][\w-]*\s+){{0,3}}|\b[A-Z]+\s+)"
+        rf"(?:\b(?:a|an|one|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:[A-Z][\w-]*\s+){{0,3}}|\b[A-Z]+\s+)"
         rf"(?:{nouns})\b(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?(?:,[^,]{{1,80}},)?",
         re.IGNORECASE,
     )
@@ -83,7 +83,8 @@ def _people_after() -> re.Pattern[str]:
 @cache
 def _after_number() -> re.Pattern[str]:
     """What may stand between a number and a passive or noun role word: "people were", "civilians, including ...,"."""
-    return re.compile(rf"\s*(?:{_people_phrase()}|more|others)?(?:\s+aged\s+\d+(?:\s*(?:,|and)\s*\d+)*)?\s*{_SUBPART}"
+    return re.compile(rf"\s*(?:{_people_phrase()}|more|others)?(?:\s+aged\s+\d+(?:\s*(?:,|and)\s*\d+)*)?"
+                      rf"(?:\s+of\s+the\s+(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){{0,3}})?\s*{_SUBPART}"
                       rf"\s*{_AUX}", re.IGNORECASE)
 
 

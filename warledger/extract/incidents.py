@@ -142,7 +142,9 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         # a sentence that only adds to an earlier event keeps it the one the next sentences refer to
         recent.append((sentence, list(dict.fromkeys(survivors or continued)) + areas))
     for draft in restated:  # a headline with a toll: the body's event once the body has told it all, else its own
-        _merge_or_add(drafts, draft)
+        told = draft.place is not None and any(  # ... unless the body tells an event at its place: the body's toll
+            d.place and d.place.location.gazetteer_id == draft.place.location.gazetteer_id for d in drafts)
+        _merge_or_add(drafts, draft, may_add=not told)
     for draft in deferred:  # a headline or caption without a toll: only what it adds to a body incident
         _merge_or_add(drafts, draft, may_add=False)
     drafts.sort(key=lambda d: min(m.sentence.start + m.start for m in d.mentions))
