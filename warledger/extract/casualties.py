@@ -83,7 +83,7 @@ def _people_after() -> re.Pattern[str]:
 @cache
 def _after_number() -> re.Pattern[str]:
     """What may stand between a number and a passive or noun role word: "people were", "civilians, including ...,"."""
-    return re.compile(rf"\s*(?:{_people_phrase()}|more|others)?(?:\s+aged\s+\d+(?:\s*(?:,|and)\s*\d+)*)?"
+    return re.compile(rf"\s*(?:{_people_phrase()}|more|others)?(?:\s+aged\s+\d+(?:{_AGE_JOIN}\d+)*)?"
                       rf"(?:\s+of\s+the\s+(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){{0,3}})?\s*{_SUBPART}"
                       rf"\s*{_AUX}", re.IGNORECASE)
 
@@ -111,7 +111,8 @@ _INJURED_TOLL = re.compile(
     re.I,
 )
 """Before a number: the injured counted again as a toll rises ("the number of injured rose to 16")."""
-_AGED = re.compile(r"\baged\s+(?:\d+\s*(?:,|and)\s*)*$", re.I)
+_AGE_JOIN = r"\s*(?:,|and)\s*"
+_AGED = re.compile(rf"\baged\s+(?:\d+{_AGE_JOIN})*$", re.I)
 """Before a number: an age, not a count ("two men aged 34 and 51")."""
 _BODIES_OF = re.compile(r"\bbod(?:y|ies) of\s+(?:at least\s+|more than\s+|another\s+)?$", re.I)
 """"The bodies of four civilians were found": the dead are counted after "bodies of"."""

@@ -214,12 +214,11 @@ _AREA_COUNT = re.compile(
     r"oblasts|provinces|times|clashes|engagements)\b",
     re.I,
 )
-_SHOT_DOWN = re.compile(
-    r"\b(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,3}$", re.I
-)
+_SHOT_DOWN_VERBS = r"(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)"
+_SHOT_DOWN = re.compile(rf"\b{_SHOT_DOWN_VERBS}\s+(?:[\w-]+\s+){{0,3}}$", re.I)
 """Before a count of munitions: an air-defence tally ("shot down 46 drones"), not one attack."""
 _SHOT_DOWN_AFTER = re.compile(
-    r"[^.;]{0,60}?\b(?:had been|have been|were|was)\s+(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b",
+    rf"[^.;]{{0,60}}?\b(?:had been|have been|were|was)\s+{_SHOT_DOWN_VERBS}\b",
     re.I,
 )
 """After a count of munitions: the same tally in the passive ("19 drones heading for the capital had been shot
