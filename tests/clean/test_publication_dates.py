@@ -59,6 +59,21 @@ def test_is_date_line() -> None:
     assert is_date_line("Published 3 March 2024")
     assert is_date_line("Wednesday 28 January 2026 14:02 GMT")
     assert not is_date_line("KYIV, March 3, 2024 (Reuters) - Russian drones hit the capital.")
+    assert is_date_line("Investigations | 14 April 2023, 18:20 | Updated 20:05")
+    assert is_date_line("Europe Desk · 1 December 2022, 11:32 CET · Updated 18:05 CET")
+    assert not is_date_line("Kyiv | Three killed in a strike on 3 March 2024")
+
+
+def test_a_timestamp_line_is_furniture_when_the_date_is_given_and_the_standfirst_follows_the_title() -> None:
+    text = (
+        "Volunteers count the dead of a long war\n\n"
+        "Investigations | 14 April 2023, 18:20 | Updated 20:05\n\n"
+        "Journalists have now named thousands of soldiers killed at the front, a count they call incomplete\n\n"
+        "The count grew by a third since the winter, the journalists said on Friday.\n"
+    )
+    article = clean_document(Document(source_id="t", text=text, published="2023-04-14"))
+    assert article.standfirst is not None and article.standfirst.startswith("Journalists have now named")
+    assert "Investigations | 14 April 2023, 18:20 | Updated 20:05" in article.removed
 
 
 def test_clean_document_reads_the_dateline_and_drops_it() -> None:

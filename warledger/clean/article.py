@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 
 from warledger.clean.boilerplate import Line, normalise_line, split_lines
-from warledger.clean.dates import PublishedDate, date_from_text, is_date_line, parse_given_date
+from warledger.clean.dates import TOP_LINES, PublishedDate, date_from_text, is_date_line, parse_given_date
 from warledger.clean.html import HtmlPage, read_html
 from warledger.clean.layout import Layout, lay_out
 from warledger.ingest.language import UNDETERMINED, detect_language
@@ -109,7 +109,9 @@ def clean_document(doc: Document) -> Article:
     else:
         lines = split_lines(doc.text or "")
     published, published_source, date_index = _published(doc, page, lines)
-    date_line = _drop_date_line(lines, date_index) if published_source == "text" else None
+    if published_source != "text":  # the date was given: a timestamp line at the top is furniture all the same
+        date_index = next((i for i, line in enumerate(lines[:TOP_LINES]) if is_date_line(line.text)), -1)
+    date_line = _drop_date_line(lines, date_index)
 
     if page is not None:
         layout: Layout = lay_out(

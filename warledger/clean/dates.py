@@ -103,9 +103,26 @@ def parse_given_date(value: str) -> PublishedDate | None:
 
 
 def is_date_line(text: str) -> bool:
-    """True when a line is nothing but a date (with an optional "Published"/"Updated" label and time): page
-    furniture once the date is read from it."""
-    return len(text) <= 80 and any(pattern.match(text) for pattern in _WHOLE_LINE)
+    """True when a line is nothing but a date (with an optional "Published"/"Updated" label and time), or a date
+    among short labels and times set apart by bars or dots ("Investigations | 14 April 2023, 18:20 | Updated
+    20:05"): page furniture once the date is read from it."""
+    if len(text) > MAX_DATE_LINE:
+        return False
+    segments = _SEGMENT_BREAK.split(text)
+    dated = [any(pattern.match(segment) for pattern in _WHOLE_LINE) for segment in segments]
+    return any(dated) and all(
+        is_date or _TIME_LABEL.fullmatch(segment) or _SHORT_LABEL.fullmatch(segment)
+        for segment, is_date in zip(segments, dated, strict=True)
+    )
+
+
+MAX_DATE_LINE = 120
+_SEGMENT_BREAK = re.compile(r"\s+[|·•]\s+")
+_TIME_LABEL = re.compile(rf"(?:{_LABEL})?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}}(?:[+-]\d{{1,2}})?)?",
+                         re.IGNORECASE)
+"""A time alone, or labelled ("Updated 20:05 CET")."""
+_SHORT_LABEL = re.compile(r"[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,2}")
+"""A section or desk name beside a date ("Investigations", "Europe Desk")."""
 
 
 def date_from_text(lines: list[str], *, top: int = TOP_LINES) -> tuple[PublishedDate, int] | None:
