@@ -214,3 +214,36 @@ def test_a_headline_joining_two_events_adds_nothing_where_the_body_tells_one() -
         "Talks on a ceasefire are due to resume next month in Geneva.")
     assert [(i.location.name, i.killed, i.injured) for i in found] == [
         ("Zolochiv", Count(2, 2, "exact"), Count(4, 4, "exact")), ("Kivsharivka", None, Count(1, 1, "exact"))]
+
+
+def test_towns_headed_by_bullet_marks_place_their_lines() -> None:
+    found = by_place(
+        "The governor's evening summary\n\n"
+        "The head of the regional military administration posted the day's news on Telegram on Wednesday.\n\n"
+        "🔻 Nikopol. A drone struck a minibus. A 55-year-old man was wounded.\n\n"
+        "🔻 Marhanets. Artillery hit a private house. Two women were injured.\n\n"
+        "Talks on a ceasefire are due to resume next month in Geneva.")
+    assert {k: v.injured for k, v in found.items()} == {
+        "Nikopol": Count(1, 1, "exact"), "Marhanets": Count(2, 2, "exact")}, found
+
+
+def test_a_regions_day_in_the_region_adds_nothing_and_a_later_plan_does_not_stop_a_toll() -> None:
+    found = by_place(
+        "Shelling in the Dnipropetrovsk region\n\n"
+        "The head of the regional military administration posted the day's news on Telegram on Wednesday.\n\n"
+        "An FPV drone hit a car in Marhanets. The 38-year-old driver was wounded, he will be treated at home.\n\n"
+        "In the evening the occupiers also attacked Synelnykove district with a drone.\n\n"
+        "In total, over the past day 1 person was killed and 3 were injured in the region.\n\n"
+        "Talks on a ceasefire are due to resume next month in Geneva.")
+    assert found["Marhanets"].injured == Count(1, 1, "exact"), found
+    assert (found["Synelnykove"].killed, found["Synelnykove"].injured) == (None, None)
+
+
+def test_a_title_written_short_and_a_name_with_particles_are_read_whole() -> None:
+    found = incidents_of(article(
+        "A drone hit a car in Shebekino on Wednesday, injuring two men, Gov. Vyacheslav Gladkov said.",
+        "On Wednesday, a missile hit a warehouse in Odesa, killing one worker, EU envoy Ursula von der Leyen said.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ))
+    assert [i.attributed_to for i in found] == [["Vyacheslav Gladkov (governor)"],
+                                                ["Ursula von der Leyen (EU envoy)"]], found

@@ -66,6 +66,13 @@ def test_list_numbers_do_not_split() -> None:
     assert sentences("1. The first demand was rejected.") == ["1. The first demand was rejected."]
 
 
+def test_a_bulleted_name_heads_its_sentence() -> None:
+    text = "🔻 Nikopol. A drone hit a bus. Two were hurt.\n• Velykyi Burluk. Shells fell.\nKYIV. Sirens sounded."
+    assert sentences(text) == [
+        "🔻 Nikopol. A drone hit a bus.", "Two were hurt.", "• Velykyi Burluk. Shells fell.", "KYIV.", "Sirens sounded."
+    ]
+
+
 def test_offsets_strip_surrounding_whitespace() -> None:
     text = "  \n First one.   Second one.  \n\n  "
     spans = split_sentences(text)

@@ -109,18 +109,24 @@ def _quick(text: str) -> Attribution | None:
     return None
 
 
+_TITLE_ABBREVIATIONS = {"Gov.": "governor", "Gen.": "general", "Lt.": "lieutenant", "Col.": "colonel",
+                        "Maj.": "major", "Adm.": "admiral", "Sen.": "senator", "Rep.": "representative",
+                        "Pres.": "president", "Sgt.": "sergeant", "Capt.": "captain", "Cmdr.": "commander"}
+"""Titles written short before a name ("Gov. Vyacheslav Gladkov"), and the words they stand for."""
+
+
 def _make(text: str, who: str, start: int, verb_end: int) -> Attribution:
     words = who.split()
     i = len(words)
-    while i > 0 and words[i - 1][:1].isupper():
+    while i > 0 and words[i - 1][:1].isupper() and words[i - 1] not in _TITLE_ABBREVIATIONS:
         i -= 1
-    title, name = " ".join(words[:i]), " ".join(words[i:])
+    title, name = " ".join(_TITLE_ABBREVIATIONS.get(w, w) for w in words[:i]), " ".join(words[i:])
     title_lower = title.lower()
     if (
         name
         and i > 0
         and len(words) - i >= 2
-        and all(w.islower() for w in words[:i])
+        and title.islower()
         and title_lower not in ("the", "a")
     ):
         source = f"{name} ({re.sub(r'^(?:the|a|an) ', '', title)})"
@@ -194,6 +200,8 @@ def _describe(doc: Any, span: Any, verb: Any) -> Attribution:
     name_start = _trailing_name(span)
     if people or name_start is not None:
         person = people[-1] if people else doc[name_start : span.end]
+        if all(t.text[:1].isupper() for t in doc[person.end : span.end]):
+            person = doc[person.start : span.end]  # the model may cut a name at its particles ("Ursula von der")
         title = doc[span.start : person.start].text.strip(" ,")
         title = re.sub(r"^(?:the|a|an)\s+", "", title, flags=re.I)
         source = f"{person.text} ({title})" if title else person.text

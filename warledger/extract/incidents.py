@@ -229,6 +229,8 @@ _REGION_DAY = re.compile(
     re.I,
 )
 """A region's toll summed over a day: "across the Kherson region", "over the previous 24 hours"."""
+_THE_REGION = re.compile(r"\b(?:in|across|throughout|of)\s+the\s+(?:region|oblast|province)\b", re.I)
+"""The region the article is about, unnamed: "in the region"."""
 AREA_COUNT = 5
 """From this many settlements counted ("attacked 41 settlements"), a clause sums up an area's day; two regions will
 do ("five Russian regions")."""
@@ -238,8 +240,9 @@ def _area_summary(mention: Mention) -> bool:
     """Whether an article's clause sums up attacks across an area rather than reporting one event: places counted
     ("attacked 41 settlements in Kherson Oblast, injuring 11", "41 attacks on 11 hromadas", "drones attacked five
     Russian regions", "opened fire on the republic's territory 47 times"), munitions shot down by the score, two
-    regions or more and no place within them ("strikes also hit the Zaporizhzhia and Odesa regions"), or three towns
-    or more. Such a clause stands as an event only for a region the article reports no event in."""
+    regions or more and no place within them ("strikes also hit the Zaporizhzhia and Odesa regions"), a region's
+    day ("over the past day 1 person was killed in the region"), or three towns or more. Such a clause stands as an
+    event only for a region the article reports no event in."""
     text = mention.sentence.text
     for number in mention.sentence.numbers:
         counted = number.unit is None and mention.start <= number.start < mention.end
@@ -255,8 +258,9 @@ def _area_summary(mention: Mention) -> bool:
     if len(regions) >= 2 and all(p.location.precision >= OBLAST_PRECISION for p in mention.places):
         return True
     whole_region = bool(regions) and all(p.location.precision >= OBLAST_PRECISION for p in mention.places)
-    if whole_region and _REGION_DAY.search(mention.text):  # "across the Kherson region ... over the past day"
-        return True
+    unnamed_region = not mention.places and _THE_REGION.search(mention.text)
+    if (whole_region or unnamed_region) and _REGION_DAY.search(mention.text):
+        return True  # "across the Kherson region ... over the past day", "... 3 were injured in the region"
     return _longest_list(mention) >= LISTED_PLACES  # "240 drones attacked Zaporizhzhia, Orikhiv and Bilenke"
 
 

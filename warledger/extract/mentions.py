@@ -186,27 +186,34 @@ def read_mentions(sentence: Sentence) -> list[Mention]:
     places = [p for p in sentence.places if not _in_spans(p.start, quoted)]
     mentions: list[Mention] = []
     for start, end in clause_bounds(text):
-        clause = text[start:end]
+        figures = find_figures(text, sentence.numbers, start=start, end=end)
         mentions.append(
             Mention(
                 sentence=sentence,
                 start=start,
                 end=end,
-                figures=find_figures(text, sentence.numbers, start=start, end=end),
+                figures=figures,
                 places=_within(places, start, end),
                 dates=_within(sentence.dates, start, end),
                 event_cues=_within(events, start, end),
                 weapons=_within(weapons, start, end),
                 targets=_within(targets, start, end),
                 perpetrators=_actors(text, start, end),
-                hypothetical=bool(line_pattern("hypothetical_cues").search(clause)),
-                new_event=bool(_INDEFINITE_EVENT.search(clause)),
-                damage=bool(_DAMAGE.search(clause)),
+                hypothetical=_hypothetical(text, start, end, figures),
+                new_event=bool(_INDEFINITE_EVENT.search(text, start, end)),
+                damage=bool(_DAMAGE.search(text, start, end)),
             )
         )
     _resolve_dates(mentions)
     _carry_subject(mentions)
     return mentions
+
+
+def _hypothetical(text: str, start: int, end: int, figures: list[Figure]) -> bool:
+    """Whether the clause is worded as a threat, plan or hypothesis. A toll told before the wording happened ("The
+    driver was wounded, he will be treated at home"); a toll after it is part of it ("the toll could rise to 10")."""
+    until = min((f.start for f in figures), default=end)
+    return line_pattern("hypothetical_cues").search(text, start, until) is not None
 
 
 def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:

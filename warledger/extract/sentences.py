@@ -14,6 +14,8 @@ whitespace around it stripped. The rules, in order:
      only before a number ("Feb. 24", "No. 5");
    - after a single capital initial ("Vladimir V. Putin");
    - after the number or letter of a list item at the start of a line ("1. The first point");
+   - after a name behind a bullet mark at the start of a line ("🔻 Nikopol. A drone hit a bus.", as officials'
+     Telegram posts head each town's news): the name belongs to the sentence it heads;
    - after an initialism ("U.S.", "U.K.", "a.m.", "e.g."), unless the next word is a usual sentence opener from
      ``vocab/sentence_starters.txt`` ("... imposed by the U.S. The ministry said").
    A full stop between digits ("1.2 million") is never a boundary because no whitespace follows it.
@@ -40,6 +42,8 @@ _PREVIOUS_TOKEN = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 _NEXT_TOKEN = re.compile(r"\s+(['\"“‘(\[]*)(\w+)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[a-z]|[IVX]{1,4})")
+_BULLETED_NAME = re.compile(r"\s*[^\w\s\"'“‘(\[]+\s*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*")
+"""A line's bullet mark and the name it heads, one to three capitalised words ("🔻 Nikopol", "• Velykyi Burluk")."""
 _GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\b)")
 """A full stop glued to the next sentence by a careless scrape ("in Ukraine.At the end of August")."""
 
@@ -87,7 +91,8 @@ def _ends_sentence(text: str, m: re.Match[str], block_end: int) -> bool:
         return False
     if m.group(0) != ".":
         return True
-    if _LIST_NUMBER.fullmatch(text, _line_start(text, m.start()), m.start()):
+    line_start = _line_start(text, m.start())
+    if _LIST_NUMBER.fullmatch(text, line_start, m.start()) or _BULLETED_NAME.fullmatch(text, line_start, m.start()):
         return False
     prev = _PREVIOUS_TOKEN.search(text, max(0, m.start() - 24), m.start())
     if prev is None:
