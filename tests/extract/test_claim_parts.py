@@ -332,3 +332,71 @@ def test_a_body_that_puts_the_number_a_side_addressed_first_and_held_of_them() -
     assert {one(claims, min=500_000).side, one(claims, min=100_000).side} == {"Ukraine"}
     assert one(claims, min=8_000).metric == "captured"
     assert one(claims, min=190).claimant == "OHCHR"
+
+
+def test_he_said_points_back_to_the_person_who_spoke_last() -> None:
+    claims = claims_of(
+        "The interior minister, Ihor Klymenko, said more than 300 civilians had been killed in Kyiv since "
+        "February 24, 2022. Kyiv mayor Vitali Klitschko said the ministry's number was too low. The city's own "
+        "records put the figure at about 370, he said. Volodymyr Zelensky said 31,000 Ukrainian soldiers had been "
+        "killed. \"Every family knows the truth,\" Zelensky said. Russia, he said, had lost 180,000 soldiers killed.")
+    city = one(claims, min=370)
+    assert (city.claimant, city.side, city.population, city.metric) == (
+        "Kyiv mayor Vitali Klitschko", "Ukraine", "civilian", "killed")
+    assert one(claims, min=180_000).claimant == "Volodymyr Zelensky"
+
+
+def test_figures_coordinated_share_metric_and_side_and_a_named_source_after_an_unnamed_one() -> None:
+    claims = claims_of(
+        "Between 10,000 and 13,000 Ukrainian soldiers have been killed, a senior Ukrainian official has said. "
+        "Mykhailo Podolyak, an adviser to the president, gave the range in an interview. "
+        "European Commission President Ursula von der Leyen said more than 100,000 Ukrainian military personnel "
+        "and more than 20,000 civilians had been killed. General Mark Milley said Russia had suffered well over "
+        "100,000 soldiers killed and wounded, and that Ukraine had probably suffered about 100,000 military "
+        "casualties as well.")
+    assert one(claims, min=10_000).claimant == "Mykhailo Podolyak (adviser to the president)"
+    soldiers, civilians = one(claims, min=100_000, metric="killed"), one(claims, min=20_000)
+    assert (soldiers.side, soldiers.population, civilians.side, civilians.population) == (
+        "Ukraine", "military", "Ukraine", "civilian")
+    assert soldiers.claimant == "Ursula von der Leyen (European Commission President)"
+    assert one(claims, min=100_000, metric="casualties", qualifier="about").side == "Ukraine"
+
+
+def test_parts_named_make_up_and_of_those_named_and_a_total_brought_to() -> None:
+    claims = claims_of(
+        "Mediazona and the BBC Russian Service have confirmed the names of 115,382 Russian servicemen killed since "
+        "February 2022. Former prisoners account for about 17,500 of the named dead. Mobilised men make up more "
+        "than 14,000. More than 3,000 of those named were officers, the outlets said. Ukraine's General Staff said "
+        "Russia had lost 630 soldiers killed or wounded over the past 24 hours, bringing its total since the start "
+        "of the full-scale invasion to about 239,000.")
+    for value in (17_500, 14_000, 3_000):
+        part = one(claims, min=value)
+        assert (part.side, part.population, part.metric, part.claimant) == (
+            "Russia", "military", "killed", "Mediazona"), part
+    total = one(claims, min=239_000)
+    assert (total.metric, total.side, total.period_start) == ("casualties", "Russia", "2022-02-24")
+
+
+def test_prisoners_taken_since_an_incursion_and_children_killed_since_a_short_month() -> None:
+    claims = claims_of(
+        "Ukraine's commander-in-chief, Oleksandr Syrskyi, said his forces had taken more than 100 Russian "
+        "servicemen prisoner since the incursion began. The Donetsk regional prosecutor's office said Russian "
+        "attacks had killed at least 127 children in the region since Feb. 24, 2022, and injured more than 330.")
+    assert (one(claims, min=100).metric, one(claims, min=100).side) == ("captured", "Russia")
+    assert (one(claims, min=127).side, one(claims, min=127).population) == ("Ukraine", "civilian")
+
+
+def test_the_same_period_keeps_the_side_and_a_carried_period_keeps_its_words() -> None:
+    claims = claims_of(
+        "Since 2022, 250 civilians have been killed in the Belgorod region, Gov. Vyacheslav Gladkov said. More than "
+        "1,100 people have been wounded over the same period, he said. One slide, attributed to US intelligence, "
+        "estimated that Russia had suffered 189,500 casualties since the invasion began. The same slide put "
+        "Ukraine's losses at 124,500 casualties. UN monitors verified 232 civilian deaths in June as Russia "
+        "stepped up long-range strikes on Ukrainian cities.")
+    wounded = one(claims, min=1_100)
+    assert (wounded.side, wounded.population) == ("Russia", "civilian")
+    assert wounded.claimant == "Vyacheslav Gladkov (governor)"
+    ukraine = one(claims, min=124_500)
+    assert ukraine.period_start == "2022-02-24"
+    assert [e.text for e in ukraine.evidence if e.field == "period"] == ["since the invasion began"]
+    assert one(claims, min=232).side == "Ukraine"

@@ -53,7 +53,7 @@ FIRST_WAR_YEAR = 2014
 _PREFILTER = re.compile(
     "casualt|loss|lost|losing|lose|kill|dead|death|fatalit|wounded|injur|missing|captur|captiv|prisoner|pow|toll|"
     "died|lives|mia|kia|out of action|unaccounted|figure|number|tally|estimate|holding|holds|held|identified|"
-    "execution|of them|of whom|among them"
+    "execution|of them|of whom|of those|of these|among them|make up|made up|makes up|account"
 )
 """Word parts of which a sentence with a claim holds one, searched in the lower-cased text: one case-sensitive scan
 is the cheapest first check (a case-insensitive alternation costs several times more)."""
@@ -100,12 +100,19 @@ _APPOSITIVE = (
 than 60,000 people, soldiers and civilians, were registered as missing"."""
 _LOSS_WORDS = re.compile(r"\b(?:lost|losing|loses|losses|casualties)\b", re.I)
 _CLAUSE = re.compile(r"[^,.;:!?]{0,60}")
-_OF_THEM = re.compile(r"\s+of (?:them|whom|those|these)\s+(?:are|were|was|is)\b", re.I)
+_OF_THEM = re.compile(
+    r"\s+of (?:them|whom|those|these)(?:\s+(?:named|identified|counted|listed|confirmed))?\s+(?:are|were|was|is)\b",
+    re.I)
 _OF_THE_AFTER = re.compile(r"\s+of the (?:\w+ )?(?P<who>dead|killed|injured|wounded)\b", re.I)
 """After a figure: the casualties it is a part of ("More than 29,000 of the named dead were prisoners")."""
 """After a figure: a part of the figures just stated ("Around 2,300 of them are children")."""
 _AMONG_THEM = re.compile(r"\b(?:among|of) (?:them|those|these)\s+(?:are|were|was|is)\s+$", re.I)
 """Before a figure: a part of the figures just stated ("Among them are 611 mobilised men")."""
+_BRINGING = re.compile(
+    r"\bbringing (?:its|the|their|his|her) (?:\w+ )?(?:total|toll|tally|count)\b[^.;]{0,80}?\bto\s+$", re.I)
+"""Before a figure: the running total a day's figure just stated adds up to, with its metric."""
+_MAKE_UP = re.compile(r"\b(?:make|makes|made) up\s+$|\baccount(?:s|ed)? for\s+$", re.I)
+"""Before a figure: a part of the figures just stated, named before ("Mobilised men make up more than 14,000")."""
 _AND_MORE = re.compile(r",?\s+and\s+$", re.I)
 """Before a bare figure coordinated with the one before it, whose metric it shares."""
 _OF_THE = re.compile(r"\b(?:of|among) (?:the|those) (?P<who>dead|killed|injured|wounded),?\s*$", re.I)
@@ -255,10 +262,16 @@ def _figures(sentence: Sentence) -> list[ClaimFigure]:
     if not _PREFILTER.search(text.lower()):
         return []
     found: list[ClaimFigure] = []
+    unread: NumberMatch | None = None
     for number in sentence.numbers:
         read = _read(text, number, found)
-        if read is not None:
-            found.append(read)
+        if read is None:
+            unread = number
+            continue
+        if unread is not None and (first := _coordinated(text, unread, read)) is not None:
+            found.append(first)
+        found.append(read)
+        unread = None
     if not found:
         return []
     found = sorted(found + _inner_parts(sentence, found), key=lambda f: f.start)
@@ -268,7 +281,8 @@ def _figures(sentence: Sentence) -> list[ClaimFigure]:
         if _elsewhere(sentence, figure):
             continue
         whole = next((f for f in reversed(figures) if not f.part), None) if figure.part else None
-        aggregate = (_value(figure.number) >= MIN_AGGREGATE or figure in totals
+        named_back = figure.metric == "same" and not figure.part  # "put the figure at about 370": a claim's
+        aggregate = (_value(figure.number) >= MIN_AGGREGATE or figure in totals or named_back
                      or (figure.daily and _losses(sentence, figure)) or (whole is not None and whole.aggregate))
         figures.append(replace(figure, aggregate=aggregate))
     return figures
@@ -327,7 +341,10 @@ _OTHER_CLAUSE = re.compile(r"[.;]|,[^,]*\b(?:and|but|while)\b|\b(?:but|while)\b"
 """Between a cue and a figure: the cue belongs to another clause."""
 _MONITOR = re.compile(r"\bthe (?:mission|monitors|monitoring mission|update|survey|statement)\b", re.I)
 """A monitoring body referred back to ("the mission said"), which states figures for a period, not one attack."""
-_PAIR_GAP = re.compile(r"[^.;:!?]{0,60}?\s(?:and|while)\s+(?:have\s+|has\s+|had\s+)?(?:\w+\s+){0,2}?$", re.I)
+_PAIR_GAP = re.compile(
+    r"(?:[^.;:!?]|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\.){0,60}?\s(?:and|while)\s+"
+    r"(?:have\s+|has\s+|had\s+)?(?:\w+\s+){0,2}?$", re.I)
+"""Between two coordinated figures, within one clause (a month's short form may stand between: "since Feb. 24")."""
 
 
 def _paired(text: str, figures: list[ClaimFigure], figure: ClaimFigure) -> list[ClaimFigure]:
@@ -359,7 +376,7 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
     population = _label(people) if people else None
     tail = people.end() if people else number.end
     qualifier, metric, start, end = count.qualifier, "", number.start, tail
-    part = inflicted = False
+    part = inflicted = running = False
     after = (grammar.after_people if people else grammar.after).match(text, tail)
     if after:
         metric, end = _label(after), after.end()
@@ -384,7 +401,12 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
             named = grammar.after.match(text, of_them.end())  # "8,000 of them are held in Russian captivity"
             metric, end, part = (_label(named), named.end(), True) if named else ("same", of_them.end(), True)
         elif not people and (of_the_after := _OF_THE_AFTER.match(text, tail)):  # "29,000 of the named dead were"
-            metric, end = _whole_metric(of_the_after), of_the_after.end()
+            metric, end, part = _whole_metric(of_the_after), of_the_after.end(), True
+        elif bare and (made_up := _MAKE_UP.search(head)):  # "Mobilised men make up more than 14,000"
+            metric, start, part = "same", made_up.start(), True
+        elif found and bare and (brought := _BRINGING.search(head)):  # "..., bringing its total ... to 239,000"
+            metric, population, start = found[-1].metric, found[-1].population, brought.start()
+            running = True
         elif among := _AMONG_THEM.search(head):  # "Among them are 611 mobilised men"
             metric, start, part = "same", among.start(), True
         elif bare and (of_the := _OF_THE.search(head)):  # "Of the dead, 726 were children"
@@ -400,7 +422,7 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
     kinds = [_label(m) for m in grammar.cue.finditer(clause.group(0))] if clause else []
     if "rate" in kinds or _AVERAGE_BEFORE.search(text[:start]):
         return None
-    if "daily" not in kinds and any(  # "over the past day the Ukrainian forces had lost up to 270 servicemen"
+    if "daily" not in kinds and not running and any(  # "over the past day the Ukrainian forces had lost up to 270"
         _label(m) == "daily" and not _OTHER_CLAUSE.search(text, m.end(), start)
         for m in grammar.cue.finditer(text, max(0, start - 80), start)
     ):
@@ -410,6 +432,21 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
         if found[-1].qualifier in ("at least", "more than"):  # "at least 164 deaths and 812 injuries"
             qualifier = found[-1].qualifier
     return ClaimFigure(number, metric, start, end, population, qualifier, "daily" in kinds, vague, part, inflicted)
+
+
+_COORDINATED = re.compile(r"\s*,?\s+(?:and|or|as well as)\s+")
+
+
+def _coordinated(text: str, number: NumberMatch, figure: ClaimFigure) -> ClaimFigure | None:
+    """A count of people coordinated with the figure after it, whose metric it shares: "more than 100,000 Ukrainian
+    military personnel and more than 20,000 civilians had been killed"."""
+    people = _grammar().people.match(text, number.end)
+    if people is None or figure.part or figure.start != figure.number.start or number.unit is not None:
+        return None
+    if not _COORDINATED.fullmatch(text, people.end(), figure.start):
+        return None
+    return ClaimFigure(number, figure.metric, number.start, people.end(), _label(people), number.count.qualifier,
+                       figure.daily)
 
 
 def _whole_metric(match: re.Match[str]) -> str:

@@ -121,7 +121,7 @@ _NAMING_HEADS = frozenset({"ministry", "mission", "commissioner", "headquarters"
 """Anaphor heads that name the kind of body: they point back only to a claimant whose name shares the noun."""
 _SAME_KIND = {"department": ("department", "ministry"), "ombudsman": ("ombudsman", "commissioner")}
 """An anaphor's noun and the nouns of the names it may point back to ("the military department" -> a ministry)."""
-_PERSON_PRONOUN = re.compile(r"\b(?:he|she) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
+_PERSON_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
 _PERSON = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+(?![\w’'-])")
 """A person's full name, which a later "he said" in the same sentence points back to."""
 _NOT_A_SPEAKER = re.compile(r"\b(?:war|invasion|attacks?|strikes?|shelling|fighting|conflict|aggression)$", re.I)
@@ -197,6 +197,10 @@ def resolve_claimant(
 ) -> Claimant:
     """The claimant of the figures in ``sentence`` (see the module docstring), or ``NO_CLAIMANT``."""
     own = _own(sentence)
+    pronoun = _PERSON_PRONOUN.search(sentence.text)
+    if own is not None and pronoun and _own(sentence, speakers_only=True) is None:
+        # "Russia, he said, had lost 180,000 soldiers": the person speaks; the body is what the figure is about
+        return _person(sentence, pronoun.start(), analysis) or own
     if own is not None:
         return own
     if speaks_as_publication(sentence.text):  # "our model estimates", "we reckon": the publication itself
@@ -239,12 +243,29 @@ def resolve_claimant(
             return _completed(_speaker(sentence, attribution.source, attribution.start, attribution.end, analysis),
                               sentence, named)
         return found
-    person = _PERSON_PRONOUN.search(sentence.text)
-    if person:  # "Zelensky last gave figures in December, when he said ..."
-        names = list(_PERSON.finditer(sentence.text, 0, person.start()))
-        if names:
-            return _speaker(sentence, names[-1].group(0), names[-1].start(), names[-1].end(), analysis)
+    if pronoun:
+        return _person(sentence, pronoun.start(), analysis) or NO_CLAIMANT
     return NO_CLAIMANT
+
+
+def _person(sentence: Sentence, before: int, analysis: Analysis) -> Claimant | None:
+    """The person a "he said" points back to: a full name earlier in the sentence ("Zelensky last gave figures in
+    December, when he said ..."), else the person who spoke last in the sentences just before ("Kyiv mayor Vitali
+    Klitschko said the ministry's number was too low. The city's records put the figure at about 370, he said")."""
+    names = list(_PERSON.finditer(sentence.text, 0, before))
+    if names:
+        return _speaker(sentence, names[-1].group(0), names[-1].start(), names[-1].end(), analysis)
+    for previous in reversed(analysis.sentences[max(0, sentence.index - PERSON_REACH):sentence.index]):
+        attribution = find_attribution(previous.text)
+        speaker = attribution.speaker.strip() if attribution else ""
+        surname = re.fullmatch(_NAME, speaker) is not None and _full_name(analysis, speaker) is not None
+        if attribution and (_PERSON.search(speaker) or surname):
+            return _speaker(previous, attribution.source, attribution.start, attribution.end, analysis)
+    return None
+
+
+PERSON_REACH = 3
+"""How many sentences back a "he said" looks for the person who spoke."""
 
 
 def speaks_as_publication(text: str) -> bool:

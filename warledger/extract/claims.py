@@ -59,7 +59,7 @@ from warledger.extract.claimants import (
 from warledger.extract.confidence import calibrated
 from warledger.extract.cues import find_cues, first_label, line_pattern, vocab_rows
 from warledger.extract.dates import DateMatch
-from warledger.records import Claim, stable_id
+from warledger.records import Claim, Evidence, stable_id
 
 __all__ = ["ClaimFigure", "claim_figures", "find_claims", "is_aggregate"]
 
@@ -103,9 +103,11 @@ _NATIONALITY = re.compile(r"(?<![\w-])(?:Russian|Ukrainian)s?(?![\w-])")
 _REFERS_BACK = re.compile(
     r"\b(?:the|this|that|those|these) (?:figures?|totals?|tolls?|numbers?|estimates?|tally)\b[^.;]{0,30}?"
     r"\b(?:includ\w*|compris\w*|consist\w*)|\bof (?:those|them|whom|these)\b|\bthis includes\b|"
-    r"\b(?:among|of) (?:those|them|whom|these|the (?:dead|victims|killed|injured|wounded))\b",
+    r"\b(?:among|of) (?:those|them|whom|these|the (?:\w+ )?(?:dead|victims|killed|injured|wounded))\b",
     re.I,
 )
+_JOINED = re.compile(r"\s*,?\s+(?:and|or|as well as)\s+")
+"""Between two figures of one sentence: the second is coordinated with the first, whose side it shares."""
 SAME_METRIC = "same"
 """The metric of a figure worded as "the figure" or "the number": the article's previous claim's."""
 _NOT_A_SIDE_WAR = re.compile(r"(?:war|invasion|aggression)$", re.I)
@@ -136,7 +138,7 @@ def find_claims(analysis: Analysis) -> list[Claim]:
     claims: list[Claim] = []
     strengths: dict[str, int] = {}
     speakers: list[Claimant] = []
-    last_period: dict[str | None, Period] = {}
+    last_period: dict[str | None, tuple[Period, list[Evidence]]] = {}  # a claimant's latest period and its words
     last_batch: list[Claim] = []
     last_index: int | None = None  # the sentence of the latest claims
     opening: set[str] = set()  # claims stated in the article's opening or a standfirst or caption
@@ -148,6 +150,8 @@ def find_claims(analysis: Analysis) -> list[Claim]:
         just_stated = last_index is not None and sentence.index - last_index == 1  # the sentence before had claims
         figures = claim_figures(sentence, continuing=just_stated and (refers_back or in_same_period))
         if not figures:
+            if just_stated:
+                _apply_named_source(sentence, last_batch, strengths)
             _apply_covered_period(sentence, last_batch)
             _apply_dispute(sentence, claims)
             continue
@@ -169,28 +173,38 @@ def find_claims(analysis: Analysis) -> list[Claim]:
         projections = _projection_figures(sentence, figures)
         previous_batch, last_batch = last_batch, []
         same_period = bool(previous_batch) and in_same_period
+        # "the figure": the whole just stated, not a part of it
+        referred = previous_batch[0] if previous_batch else claims[-1] if claims else None
+        prior = figures[0]
         for figure in figures:
             projection = figure in projections
             points_back = figure.metric == SAME_METRIC  # "the figure could pass 250,000": the previous claim's
             if points_back:
-                if not claims:
+                if referred is None:
                     continue
-                figure = replace(figure, metric=claims[-1].metric)
-            period = _figure_period(analysis, sentence, figure, projection, last_period.get(claimant.name))
+                figure = replace(figure, metric=referred.metric)
+            carried = last_period.get(claimant.name)
+            period = _figure_period(analysis, sentence, figure, projection, carried[0] if carried else None)
             if same_period and period == (None, None):
                 period = (previous_batch[0].period_start, previous_batch[0].period_end)
-            if not projection and period[0] and not figure.daily:
-                last_period[claimant.name] = period
             claim = _claim(analysis, sentence, figure, claimant, period, projection)
+            dated_by = [e for e in claim.evidence if e.field == "period"]
+            if carried and period == carried[0] and not dated_by:  # "The same slide put Ukraine's losses at"
+                claim.evidence += carried[1]
+            elif not projection and period[0] and not figure.daily:
+                last_period[claimant.name] = (period, dated_by)
             own = clause_claimant(sentence, figure.start, analysis)
             if own is not None and own.name != claimant.name:
                 _set_claimant(claim, own)
             if claim.side is None and figure.part and last_batch:
                 _continue(claim, last_batch[0], claimant)
-            elif claim.side is None and previous_batch and refers_back:
-                _continue(claim, previous_batch[0], claimant)
-            elif claim.side is None and points_back:
-                _continue(claim, claims[-1], claimant)
+            elif claim.side is None and previous_batch and (refers_back or in_same_period):
+                _continue(claim, previous_batch[0], claimant)  # "... wounded over the same period, he said"
+            elif claim.side is None and points_back and referred is not None:
+                _continue(claim, referred, claimant, same_figure=True)
+            elif claim.side is None and last_batch and _JOINED.fullmatch(sentence.text, prior.end, figure.start):
+                claim.side = last_batch[-1].side  # "100,000 Ukrainian military personnel and 20,000 civilians"
+            prior = figure
             kept = _merge(claim, claims, strengths, claimant.strength)
             if kept is claim:
                 claims.append(claim)
@@ -443,6 +457,36 @@ def _iso(value: date | None, precision: str, *, end: bool = False) -> str | None
     return value.strftime("%Y-%m") if precision == "month" else value.isoformat()
 
 
+_NAMES_THE_SOURCE = re.compile(
+    r"^(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?:,\s+(?:a|an|the)\s+(?P<title>[^,]{2,80}),)?\s+"
+    r"(?:gave|put|offered|provided|disclosed|made|cited|released|announced|shared)\s+(?:the|this|that|these)\s+"
+    r"(?:range|figures?|estimates?|numbers?|toll|tally|count)\b"
+)
+"""A sentence naming who gave the figures just stated: "Mykhailo Podolyak, an adviser to the president, gave the
+range in an interview"."""
+
+
+def _unnamed(claim: Claim) -> bool:
+    """Whether a claim's source is only described in lower case ("a senior Ukrainian official"), not named."""
+    said = next((e.text for e in claim.evidence if e.field == "claimant"), "")
+    words = re.sub(r"^(?:the|a|an)\s+", "", said, flags=re.I).split()
+    return bool(words) and words[0].islower() and not any(
+        w[:1].isupper() and not _NATIONALITY.fullmatch(w) for w in words)
+
+
+def _apply_named_source(sentence: Sentence, batch: list[Claim], strengths: dict[str, int]) -> None:
+    """The person named right after figures attributed to someone unnamed ("a senior Ukrainian official has said")
+    is their claimant."""
+    named = _NAMES_THE_SOURCE.match(sentence.text)
+    if named is None or not batch or not all(_unnamed(c) for c in batch):
+        return
+    name = f"{named['who']} ({named['title']})" if named["title"] else named["who"]
+    source = Claimant(name, sentence.evidence("claimant", named.start("who"), named.end("who")), STRENGTH_PROPER)
+    for claim in batch:
+        _set_claimant(claim, source)
+        strengths[claim.id] = STRENGTH_PROPER
+
+
 def _apply_covered_period(sentence: Sentence, batch: list[Claim]) -> None:
     """ "The estimate covers the period from February 2022 to the end of May 2025": the figures just before."""
     if not batch or not _COVERS.search(sentence.text):
@@ -517,9 +561,10 @@ def _set_claimant(claim: Claim, claimant: Claimant) -> None:
         claim.evidence.append(claimant.evidence)
 
 
-def _continue(claim: Claim, whole: Claim, claimant: Claimant) -> None:
-    """ "The figure included about 150,000 killed": a part of the figure just before keeps its side and people."""
-    if claimant.name in (None, whole.claimant):
+def _continue(claim: Claim, whole: Claim, claimant: Claimant, *, same_figure: bool = False) -> None:
+    """ "The figure included about 150,000 killed": a part of the figure just before keeps its side and people;
+    so does another source's figure for the same count ("The city's records put the figure at about 370")."""
+    if same_figure or claimant.name in (None, whole.claimant):
         claim.side = whole.side
         if claim.population == "all":
             claim.population = whole.population
@@ -545,6 +590,7 @@ def _merge(claim: Claim, claims: list[Claim], strengths: dict[str, int], strengt
             strengths[earlier.id] = strength
         if claim.period_end and not earlier.period_end:
             earlier.period_start, earlier.period_end = claim.period_start, claim.period_end
+            earlier.evidence += [e for e in claim.evidence if e.field == "period"]  # the words that date it
         return earlier
     return claim
 

@@ -118,6 +118,9 @@ _ONE_FRACTION = re.compile(rf"[-\s]+(?:{phrase_alternation(_ORDINALS)}|half|quar
 _DESIGNATION_BEFORE = re.compile(
     rf"(?:[A-Za-z]-?|(?:\b[Nn]o\.|#|\b(?i:{phrase_alternation(list(load_lines('designation_words')))}))\s*"
     r"|[\d.,]*\d[.,/:])$")
+# Thousands written in groups ("73,000") count people or things; a name never groups its digits, so "dead number
+# 73,000" is a count where "school number 7" is not.
+_GROUPED = re.compile(r"\d{1,3}(?:[,\u00a0 ]\d{3})+")
 _MONTH = rf"\b(?:{phrase_alternation(_MONTHS)})\b\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _CALENDAR = re.compile(
@@ -251,7 +254,7 @@ def _is_not_count(text: str, atom: _Atom, floor: int) -> bool:
     """Designations, fractions, decimals-as-words and "one of"-style pronouns are not quantities."""
     if atom.kind == "digits":
         before = text[max(floor, atom.start - 16):atom.start]
-        if _DESIGNATION_BEFORE.search(before):
+        if _DESIGNATION_BEFORE.search(before) and not _GROUPED.fullmatch(text, atom.start, atom.end):
             return True
         after = text[atom.end:atom.end + 2]
         if after[:1] == "/" or (after[:1] in ".," and after[1:2].isdigit()):
