@@ -27,6 +27,8 @@ def test_pair_with_any_credit() -> None:
         ("Rescuers search the rubble. Photograph: Ivan Petrov/AP", ("Rescuers search the rubble", "Ivan Petrov/AP")),
         ("A tank near the front (Ukrainian General Staff)", ("A tank near the front", "Ukrainian General Staff")),
         ("A convoy on the road (Handout via Reuters)", ("A convoy on the road", "Handout via Reuters")),
+        ("Rescuers at a block in Dnipro, Ukraine, May 3, 2024. REUTERS/Ivan Petrov",
+         ("Rescuers at a block in Dnipro, Ukraine, May 3, 2024.", "REUTERS/Ivan Petrov")),
     ],
 )
 def test_split_known_credit(line: str, expected: tuple[str, str]) -> None:
@@ -39,6 +41,7 @@ def test_split_known_credit(line: str, expected: tuple[str, str]) -> None:
         "The alliance met in Brussels (the second time this month)",
         "The figures came from the Institute for the Study of War (ISW)",
         "The army said so (Reuters).",
+        "Talks will resume next week. NATO",
     ],
 )
 def test_not_a_credit(line: str) -> None:

@@ -8,7 +8,8 @@ paragraph of the article):
 - a pair: the caption, then the same text again with its credit, ``X`` then ``X (Credit)`` (or ``X Photo: Credit``);
   any credit is accepted, since the repetition itself marks the caption. The copy is dropped.
 - one line ending with a credit in parentheses that looks like a photo credit: ``X (Reuters)``, ``X (AFP/Getty)``,
-  ``X (Photo: Name)``, or with a credit label: ``X Photograph: Name/Agency``.
+  ``X (Photo: Name)``, or with a credit label: ``X Photograph: Name/Agency``, or a wire agency in capitals after
+  the caption's full stop: ``X. REUTERS/Name``.
 - a short line followed by a line that is only a credit: ``X`` then ``(Photo: Reuters)``, when ``X`` reads as a
   caption (no final period, or a short sentence that is not the end of the page: a credit at the very end of a
   page belongs to its lead photo, not to the last paragraph).
@@ -40,6 +41,8 @@ MAX_CREDIT_CHARS = 90
 MAX_CREDIT_WORDS = 12
 
 _PAREN_CREDIT = re.compile(r"^(?P<text>.*?\S)\s*[(\[](?P<credit>[^()\[\]]{1,90})[)\]](?P<tail>\.?)$")
+_WIRE_CREDIT = re.compile(r"^(?P<text>.*\S\.)\s+(?P<credit>(?-i:[A-Z]{2,}(?:-[A-Z]{2,})?)(?:\s*/\s*[^/.]{2,60}){0,2})$")
+"""A wire photo's caption: its text, then the agency in capitals ("... February 2, 2023. REUTERS/Alina Smutko")."""
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[a-z]")
 _WORD = re.compile(r"[^\W_]")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -117,6 +120,9 @@ def split_credit(line: str, *, require_known: bool = True) -> tuple[str, str] | 
     match = _label_suffix().match(line) if ":" in line[-MAX_CREDIT_CHARS - 20 :] else None
     if match and _credit_sized(match["credit"].strip()):
         return _worded(match["text"].rstrip(" .,;-–—"), match["credit"].strip())
+    match = _WIRE_CREDIT.match(line)
+    if match and looks_like_credit(match["credit"]):
+        return _worded(match["text"], match["credit"])
     return None
 
 
