@@ -216,3 +216,19 @@ def test_small_place_cued_by_what_happened_to_it() -> None:
 
 def test_title_case_headline_keeps_a_small_town() -> None:
     assert surfaces("Russian Drones Strike Kalanchak Overnight\nThe ferry stopped.") == ["Kalanchak"]
+
+
+def test_a_city_section_named_with_its_city_is_the_city_and_a_namesake_elsewhere_is_not_the_village() -> None:
+    assert [m.location.name for m in find_places("Shells hit the Kirovsky district of Donetsk on Sunday.")] == [
+        "Donetsk"]
+    placed = find_places("A drone hit a house in the village of Zhuravlevka of the Belgorod District overnight.")
+    assert [m.location.admin1 for m in placed] == ["Belgorod Oblast"]
+    placed = find_places("A drone hit a garage in the village of Dubovoye on the southern edge of Belgorod.")
+    assert [m.location.name for m in placed] == ["Belgorod"]
+
+
+def test_a_first_name_after_a_title_is_no_place_and_a_governor_of_a_region_speaks_for_it() -> None:
+    assert surfaces("Kherson Oblast Governor Yaroslav Yanushevych spoke of one person dead.") == ["Kherson Oblast"]
+    region = only("Valentyn Reznichenko, governor of the Dnipropetrovsk region, said rockets landed.",
+                  "Dnipropetrovsk region")
+    assert region.speaker

@@ -13,6 +13,7 @@ from warledger.gazetteer.build import (
     keep_alternate,
     place_rows,
     select_cities,
+    with_yo,
     write_places,
 )
 
@@ -94,3 +95,7 @@ def test_foreign_collisions() -> None:
                  city(12, "Odessa", "TX", 31.8, -102.4, 118_000, "US")]
     assert foreign_collisions(elsewhere, rows, ["Moldova", "France"]) == ["Dzerzhinsk", "Moldova", "Paris"]
     assert foreign_collisions(elsewhere, rows, ["Moldova"], curated={"dzerzinsk"}) == ["Moldova", "Paris"]
+
+
+def test_a_russian_yo_is_also_written_yo() -> None:
+    assert clean_alternates("Tëtkino", with_yo("Tëtkino", ["Titchine"])) == ["Titchine", "Tyotkino"]

@@ -84,6 +84,10 @@ _GOVERNOR_AFTER = re.compile(
     r"^\s+(?:regional\s+)?(?:governor|(?:regional\s+)?(?:military\s+)?administration)\b"
     r"|^\s+regional\s+(?:prosecutor[’']?s?(?:\s+office)?|police|prosecutors)\b", _I)
 """A region's governor or administration: "Kharkiv governor Oleh Syniehubov" speaks for the Kharkiv oblast."""
+_GOVERNOR_OF = re.compile(
+    r"\b(?:governor|head|(?:military\s+)?administration|prosecutor[’']?s?(?:\s+office)?|police)\s+(?:of|for)\s+"
+    r"(?:the\s+)?$", _I)
+"""Before a region: its governor ("Valentyn Reznichenko, governor of the Dnipropetrovsk region, said")."""
 _HEADING_BEFORE = re.compile(
     r"\b(?:(?:(?:road|highway|route|motorway|railway|way)\s+(?:to|towards|from)|towards?|heading for)\s+|"
     r"from\s+(?:the\s+)?(?:[\w]+-[\w-]+\s+)?)$", _I)
@@ -104,6 +108,13 @@ _WATER_NOUN_AFTER = re.compile(
 _SECTION_OF_AFTER = re.compile(
     r"^\s+(?:district|microdistrict|micro-district|neighbou?rhood|quarter)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?"
     r"[A-Z][\w'’-]*(?!\s+[A-Z][\w'’-]*\s+(?:region|oblast|province))(?!\s+(?:region|oblast|province))", re.I)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:governor|mayor|president|minister|head|chief|spokes(?:man|woman|person)|commander|general|adviser|advisor|"
+    r"deputy|ombudsman|prosecutor|secretary|colonel|captain|Gov\.|Gen\.|Col\.)\s+$", re.I)
+_SURNAME_AFTER = re.compile(r"^\s+[A-Z][a-z’'-]+(?![\w-])(?!\s+(?:region|oblast|district|province)\b)")
+"""A title before a name and a surname after it: the name is a person's ("Governor Yaroslav Yanushevych")."""
+_OF_CITY_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?[A-Z]")
+"""After a city's section named with its district word ("Kirovsky district"): the city it is part of."""
 _SPEAKS_AFTER = re.compile(
     r"^(?:\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:said|says|say|wants|wanted|claims|claimed|"
     r"denies|denied|accuses|accused|insists|insisted|believes|hopes|refuses|refused|demands|demanded|urges|urged|asks|"
@@ -195,7 +206,25 @@ def find_places(text: str) -> list[PlaceMatch]:
     hits = _longest(text, gazetteer.scan(text))
     matches: list[PlaceMatch | None] = [_interpret(gazetteer, text, hit) for hit in hits]
     _spread_region_word(gazetteer, text, hits, matches)
-    return resolve_places([m for m in matches if m is not None])
+    kept = [m for m in matches if m is not None]
+    placed = [m for i, m in enumerate(kept) if not _elsewhere(text, m, kept[i + 1] if i + 1 < len(kept) else None)]
+    return resolve_places(placed)
+
+
+_OF_THE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
+_EDGE_OF = re.compile(r",?\s+(?:on|at)\s+the\s+(?:\w+\s+)?(?:edge|outskirts)\s+of\s+")
+
+
+def _elsewhere(text: str, match: PlaceMatch, after: PlaceMatch | None) -> bool:
+    """Whether a town is placed by the district or region named right after it ("the village of Zhuravlevka of the
+    Belgorod District", "Dubovoye on the southern edge of Belgorod") in an oblast none of its homonyms is in: the
+    gazetteer lacks it, and a namesake elsewhere is not it."""
+    if after is None or match.kind != "place" or not after.location.admin1:
+        return False
+    if not (_EDGE_OF.fullmatch(text, match.end, after.start)
+            or (after.location.precision >= 3 and _OF_THE.fullmatch(text, match.end, after.start))):
+        return False
+    return all(c.admin1 != after.location.admin1 for c in (match.candidates or (match.location,)))
 
 
 def resolve_places(matches: Sequence[PlaceMatch], *, article_admin1: Collection[str] = ()) -> list[PlaceMatch]:
@@ -256,7 +285,7 @@ def _interpret(gazetteer: Gazetteer, text: str, hit: NameHit) -> PlaceMatch | No
     oblast = entry.oblast or (entry.oblast_stem if region_word or governor else None)
     if oblast is not None:
         end = hit.end + region_word.end() if region_word else hit.end
-        speaker = bool(governor or _GOVERNOR_AFTER.match(text[end : end + _WINDOW]))
+        speaker = bool(governor or _GOVERNOR_AFTER.match(text[end : end + _WINDOW]) or _GOVERNOR_OF.search(before))
         return PlaceMatch(hit.start, end, text[hit.start:end], gazetteer.oblast_location(oblast), "oblast",
                           speaker=speaker)
     if entry.area is not None:
@@ -293,8 +322,8 @@ def _area_match(gazetteer: Gazetteer, text: str, hit: NameHit, entry: Entry, bef
 def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Place, ...], after: str,
                  region_word: bool) -> PlaceMatch | None:
     best = places[0]
-    if _SECTION_OF_AFTER.match(after):
-        return None
+    if _SECTION_OF_AFTER.match(after) or (best.kind == "PPLX" and _OF_CITY_AFTER.match(after)):
+        return None  # "the Kirovsky district of Donetsk": the city is the place
     if best.kind == "PPLC" and (_SPEAKS_AFTER.match(after) or _SPOKEN_TO_BEFORE.search(text, 0, hit.start)):
         return None
     before, noun = _words_before(text, hit.start)
@@ -303,6 +332,8 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
                 or region_word)
     if best.population < OLD_NAME_PLACE and _inside_longer_name(text, hit.start):
         return None
+    if _TITLE_BEFORE.search(text, max(0, hit.start - 30), hit.start) and _SURNAME_AFTER.match(after):
+        return None  # "Governor Yaroslav Yanushevych": a person's first name that is also a town's old name
     if _TREATED_IN.search(text, max(0, hit.start - 30), hit.start):
         return None  # "taken to a hospital in Kherson": where the wounded went, not where the attack was
     weak = best.population < SMALL_PLACE or best.kind == "PPLX"

@@ -120,6 +120,13 @@ def clean_alternates(name: str, alternates: Iterable[str]) -> list[str]:
     return kept
 
 
+def with_yo(name: str, alternates: Iterable[str]) -> list[str]:
+    """The alternates, and the names written with Russian "ё" also as English news writes it, "yo" ("Tëtkino" ->
+    "Tyotkino"): folding alone gives only "Tetkino"."""
+    names = [name, *alternates]
+    return [*alternates, *(n.replace("ë", "yo").replace("Ë", "Yo") for n in names if "ë" in n or "Ë" in n)]
+
+
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
     dy = (a["latitude"] - b["latitude"]) * 111.2
     dx = (a["longitude"] - b["longitude"]) * 111.2 * math.cos(math.radians(a["latitude"]))
@@ -186,7 +193,7 @@ def place_rows(cities: Sequence[dict[str, Any]], regions: Sequence[Region]) -> l
             f"{city['longitude']:.5f}",
             str(int(city["population"] or 0)),
             kinds[city["geonameid"]],
-            "|".join(clean_alternates(city["name"], city.get("alternatenames") or [])),
+            "|".join(clean_alternates(city["name"], with_yo(city["name"], city.get("alternatenames") or []))),
         ])
     return rows
 
