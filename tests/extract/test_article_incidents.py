@@ -247,3 +247,64 @@ def test_a_title_written_short_and_a_name_with_particles_are_read_whole() -> Non
     ))
     assert [i.attributed_to for i in found] == [["Vyacheslav Gladkov (governor)"],
                                                 ["Ursula von der Leyen (EU envoy)"]], found
+
+
+def test_a_strike_a_day_before_the_rescue_is_where_the_rescue_is_and_a_later_clause_that_names_the_city() -> None:
+    found = by_place(
+        "Rescuers end search in Kramatorsk\n\n"
+        "Rescuers finished searching the ruins of a block in the city of Kramatorsk on Thursday, a day after a "
+        "Russian missile strike that killed four people and wounded 19, officials said.\n\n"
+        "Overnight, Russian troops fired rockets at Sloviansk. Two people were hurt when a rocket struck a "
+        "five-storey building in the north of the city, officials said.\n\n"
+        "Talks on a ceasefire are due to resume next month in Geneva.")
+    assert (found["Kramatorsk"].date, found["Kramatorsk"].killed) == ("2025-11-12", Count(4, 4, "exact")), found
+    assert found["Sloviansk"].injured == Count(2, 2, "exact")
+    assert None not in found
+
+
+def test_a_day_across_the_country_a_tally_the_aftermath_and_history_in_a_season() -> None:
+    found = by_place(
+        "Night of strikes\n\n"
+        "Russian attacks killed two people and wounded more than 20 across Ukraine overnight, with the heaviest damage "
+        "in the southern city of Odesa.\n\n"
+        "A drone struck a block of flats in Odesa overnight, killing a man and his wife. Rescuers worked through "
+        "the morning. Firefighters recovered their bodies several hours later. Three neighbours were treated for "
+        "burns, officials said.\n\n"
+        "Russia's defence ministry said its air defences had destroyed 64 drones over several regions overnight, "
+        "including 21 over the Bryansk region.\n\n"
+        "In the summer of 2023, a missile flattened a hostel in Saltivka, killing more than a dozen people.\n\n"
+        "Talks on a ceasefire are due to resume next month in Geneva.")
+    assert list(found) == ["Odesa"], found
+    assert (found["Odesa"].killed, found["Odesa"].injured) == (Count(2, 2, "exact"), Count(3, 3, "exact"))
+
+
+def test_tolls_told_with_a_birth_year_a_place_at_the_site_shrapnel_had_and_a_count_brought_to() -> None:
+    found = by_place(
+        "Shelling in the border regions\n\n"
+        "Russian artillery shelled the town of Kupiansk on Wednesday, wounding two women, the governor said. In a "
+        "later post, he said a third person had been injured, bringing the number of wounded to three.\n\n"
+        "The Ukrainian Armed Forces fired on the settlement of Klimovo from rocket systems on Wednesday. A local "
+        "resident born in 1965 was killed, and his wife was wounded.\n\n"
+        "In Novoshakhtinsk, a drone hit a substation on Wednesday, and a worker at the site was injured.\n\n"
+        "Later, the town of Marhanets was shelled on Wednesday and a 43-year-old man had sustained shrapnel wounds.\n\n"
+        "Talks on a ceasefire are due to resume next month in Geneva.")
+    assert found["Kupiansk"].injured == Count(3, 3, "exact"), found
+    assert (found["Klimovo"].killed, found["Klimovo"].injured) == (Count(1, 1, "exact"), Count(1, 1, "exact"))
+    assert found["Novoshakhtinsk"].injured == Count(1, 1, "exact")
+    assert found["Marhanets"].injured == Count(1, 1, "exact")
+
+
+def test_a_relative_aside_a_village_under_mortar_fire_a_mine_and_a_daily_total_in_the_oblast() -> None:
+    found = by_place(
+        "Attacks on the border\n\n"
+        "In Russia's Kursk region, where Ukrainian troops have been fighting since August, a drone hit a car in the "
+        "town of Rylsk on Wednesday, killing the driver, the governor said.\n\n"
+        "The village of Tyotkino came under mortar fire on Wednesday morning. No one was hurt.\n\n"
+        "On Wednesday evening, a tractor driver ran over an explosive device while working in a field near "
+        "Vysokopillia. The man was taken to hospital with a leg injury.\n\n"
+        "On Thursday morning, the administration said that over the past 24 hours troops had carried out 42 attacks "
+        "on the oblast, killing five civilians.\n\n"
+        "Talks on a ceasefire are due to resume next month in Geneva.")
+    assert found["Ryl'sk"].killed == Count(1, 1, "exact"), found
+    assert found["Tetkino"].injured == Count(0, 0, "exact")
+    assert (found["Vysokopillya"].killed, found["Vysokopillya"].injured) == (None, Count(1, 1, "exact"))

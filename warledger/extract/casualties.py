@@ -34,6 +34,7 @@ class Figure:
 
 _AUX = (
     r"(?:(?:were|was|have been|has been|had been|are|is|got|been|remain|remained|reportedly|also|later|all|listed as|"
+    r"had|has|have|"
     r"believed to have been|confirmed|feared|still|now|being|left)\s+){0,3}"
 )
 _SUBPART = (
@@ -45,7 +46,8 @@ def _singular() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(word_set("person_nouns"), key=len, reverse=True))
     return re.compile(
         rf"(?:\b(?:a|an|one|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:[A-Z][\w-]*\s+){{0,3}}|\b[A-Z]+\s+)"
-        rf"(?:{nouns})\b(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?(?:,[^,]{{1,80}},)?",
+        rf"(?:{nouns})\b(?:\s+(?:of|at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?"
+        rf"(?:\s+(?:born\s+in\s+\d{{4}}|aged\s+\d{{1,3}}))?(?:,[^,]{{1,80}},)?",
         re.IGNORECASE,
     )
 
@@ -106,11 +108,12 @@ _TOLL = re.compile(
 
 _INJURED_TOLL = re.compile(
     r"number of (?:the )?(?:injured|wounded|people (?:injured|wounded|hurt))\b[^.;:]{0,60}?\s(?:(?:has|had|have)\s+)?"
-    r"(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|is|was|now stands at|rising to)\s*"
+    r"(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|is|was|now stands at|rising to|to)\s*"
     r"(?:to\s+)?(?:at least\s+)?$",
     re.I,
 )
-"""Before a number: the injured counted again as a toll rises ("the number of injured rose to 16")."""
+"""Before a number: the injured counted again as a toll rises ("the number of injured rose to 16", "bringing the
+number of wounded to three")."""
 _AGE_JOIN = r"\s*(?:,|and)\s*"
 _AGED = re.compile(rf"\baged\s+(?:\d+{_AGE_JOIN})*$", re.I)
 """Before a number: an age, not a count ("two men aged 34 and 51")."""

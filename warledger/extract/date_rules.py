@@ -90,8 +90,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_cue", re.compile(
         rf"\b(?P<cue>{_I('in|since|by|until|till|from|during|early|mid|late|last|this|next|through|between|and|to|of')}"
         rf"|{_I('before|after|end of|start of')})[-\s]+(?P<mon>{_MONTH})(?!\s*\d)")),
-    ("year_cue", re.compile(
-        rf"\b(?:{_I('in|since|by|until|till|from|during|of|throughout|before|after|between|and|to|through|the')}"
+    ("year_cue", re.compile(  # never a birth year ("a resident born in 1965")
+        rf"\b(?<![Bb]orn )(?:{_I('in|since|by|until|till|from|during|of|throughout|before|after|between|and|to')}"
+        rf"|{_I('through|the')}"
         rf"|{_I('end|start|early|mid|late|summer|spring|autumn|winter|fall')})[-\s]+(?P<y>{_YEAR})\b"
         r"(?![-–.,/]\d|\s*(?:%|per\s*cent|percent))|\b(?P<y2>" + _YEAR + r")(?='s\b)")),
     ("year_range", re.compile(rf"\b(?P<ya>{_YEAR})\s?[-–]\s?(?P<yb>{_YEAR})\b(?![-–./]\d)")),

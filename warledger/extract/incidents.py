@@ -114,22 +114,29 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             if _history(mention, strict=is_article, carried=True) or (is_article and another_war(mention.text)):
                 continue  # background ("In January a missile hit the city, killing 46"), or a war elsewhere
             opens = mention.is_incident() and _concrete(mention, strict=is_article)
-            summary = is_article and _area_summary(mention)
-            if summary and not opens:
-                continue  # "In total, Russian attacks killed three ... in the region": no event's toll
-            if opens and summary:
+            tally = is_article and _air_defence_tally(mention)
+            summary = is_article and (tally or _area_summary(mention))
+            if summary and (tally or not opens):  # "In total, Russian attacks killed three ... in the region": no
+                # event's toll, nor are the next sentence's ("Two people were killed, he said"); nor an air-defence
+                # tally ("destroyed 64 drones, including 21 over the Bryansk region")
+                areas.append(Draft([mention]))  # nor are the next sentence's ("Two people were killed, he said")
+                continue
+            named_only = opens and is_article and _names_the_war(mention)  # "much of the fighting": no event
+            if opens and summary and not named_only:
                 areas.append(Draft([mention]))  # what the next sentences add to it is the summary's, not an event's
                 summaries.append(areas[-1])
-            elif opens and is_article and _names_the_war(mention):
+            elif named_only:
                 referring.append(Draft([mention]))
             elif opens and not _told_by_region(mention, referent) and (
-                    mention.best_place or mention.new_event or not referent):
+                    mention.best_place or (mention.new_event and not _THE_TOWN.search(mention.text)) or not referent):
                 opened.append(Draft([mention]))
             elif mention.figures or mention.targets or mention.damage:
                 target = _at_its_place(mention, referent, drafts)
                 if target is not None and not mention.hypothetical:
                     target.attached.append(mention)
                     continued.append(target)
+            elif referent is not None and not mention.places:
+                continued.append(referent)  # "Firefighters recovered their bodies": still about it, adds nothing
         if is_article and (sentence.block.kind in SUMMARY_BLOCKS or _heading(sentence)):
             deferred += [d for d in opened if not _has_toll(d)]
             tolled = [d for d in opened if _has_toll(d)]
@@ -159,6 +166,10 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
     return [_to_incident(analysis, d, default_actor) for d in drafts]
 
 
+_THE_TOWN = re.compile(r"\b(?:the|this) (?:city|town|village|settlement)\b(?!\s+of\b)", re.I)
+"""A town referred back to ("a rocket struck a building in the north of the city"): the event told just before."""
+
+
 def _concrete(mention: Mention, *, strict: bool) -> bool:
     """One event rather than weapons, a front or the war in general: a toll, or wording that something happened
     together with a place below country level (in a short report such as a headline or a wire snippet, a date or a
@@ -170,7 +181,7 @@ def _concrete(mention: Mention, *, strict: bool) -> bool:
         return False
     if not strict and not tolls and names_one_event(mention.event_cues):
         return True  # a short report of one specific act ("troops seized the town") needs nothing more
-    if line_pattern("background_cues").search(clause):
+    if line_pattern("background_cues").search(_RELATIVE_ASIDE.sub(" ", clause)):
         return False
     if tolls:
         return True
@@ -186,6 +197,9 @@ def _concrete(mention: Mention, *, strict: bool) -> bool:
     return dated or bool(mention.targets) or any(f.count.value == 0 for f in mention.figures)
 
 
+_RELATIVE_ASIDE = re.compile(r",\s+(?:where|which|who|whose)\b[^,;]*,")
+"""A relative clause set off by commas (", where Ukrainian troops have been fighting since Aug. 6,"): background
+about a place or a person, not about the clause's event."""
 FINITE_ROLES = frozenset({"verb", "act"})
 """Cue roles that say something happened (a verb), rather than name a kind of event (a noun or a weapon)."""
 
@@ -229,17 +243,36 @@ _REGION_DAY = re.compile(
     re.I,
 )
 """A region's toll summed over a day: "across the Kherson region", "over the previous 24 hours"."""
-_THE_REGION = re.compile(r"\b(?:in|across|throughout|of)\s+the\s+(?:region|oblast|province)\b", re.I)
+_THE_REGION = re.compile(r"\b(?:in|on|across|throughout|of)\s+the\s+(?:region|oblast|province)\b", re.I)
 """The region the article is about, unnamed: "in the region"."""
 AREA_COUNT = 5
 """From this many settlements counted ("attacked 41 settlements"), a clause sums up an area's day; two regions will
 do ("five Russian regions")."""
 
 
+def _air_defence_tally(mention: Mention) -> bool:
+    """Whether the clause counts munitions shot down by the score ("air defences destroyed 112 drones overnight, 46 of
+    them over the Bryansk region"): a tally, never an event of its own."""
+    text = mention.sentence.text
+    for number in mention.sentence.numbers:
+        value = number.count.min or number.count.max or 0
+        if number.unit is not None or not mention.start <= number.start < mention.end or value < AREA_COUNT:
+            continue
+        munitions = _MUNITIONS_AFTER.match(text, number.end)
+        if munitions and (_SHOT_DOWN.search(text, max(0, number.start - 40), number.start)
+                          or _SHOT_DOWN_AFTER.match(text, munitions.end())):
+            return True
+    return False
+
+
+_ACROSS_COUNTRY = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+country|Ukraine|Russia)\b", re.I)
+"""A toll summed over the whole country ("... across Ukraine overnight"), told place by place after."""
+
+
 def _area_summary(mention: Mention) -> bool:
     """Whether an article's clause sums up attacks across an area rather than reporting one event: places counted
     ("attacked 41 settlements in Kherson Oblast, injuring 11", "41 attacks on 11 hromadas", "drones attacked five
-    Russian regions", "opened fire on the republic's territory 47 times"), munitions shot down by the score, two
+    Russian regions", "opened fire on the republic's territory 47 times"), tolls across the country, two
     regions or more and no place within them ("strikes also hit the Zaporizhzhia and Odesa regions"), a region's
     day ("over the past day 1 person was killed in the region"), or three towns or more. Such a clause stands as an
     event only for a region the article reports no event in."""
@@ -250,10 +283,8 @@ def _area_summary(mention: Mention) -> bool:
         value = number.count.min or number.count.max or 0
         if area and value >= (2 if area["noun"].lower() in ("regions", "oblasts", "provinces") else AREA_COUNT):
             return True
-        munitions = _MUNITIONS_AFTER.match(text, number.end) if counted and value >= AREA_COUNT else None
-        if munitions and (_SHOT_DOWN.search(text, max(0, number.start - 40), number.start)
-                          or _SHOT_DOWN_AFTER.match(text, munitions.end())):
-            return True  # "air defences destroyed 112 drones overnight, 46 of them over the Bryansk region"
+    if _ACROSS_COUNTRY.search(mention.text):  # "killed two people and wounded more than 20 across Ukraine"
+        return True
     regions = {p.location.admin1 for p in mention.places if p.location.precision == OBLAST_PRECISION}
     if len(regions) >= 2 and all(p.location.precision >= OBLAST_PRECISION for p in mention.places):
         return True
@@ -308,10 +339,15 @@ def _history(mention: Mention, *, strict: bool, carried: bool = False) -> bool:
     article, at all: events are reported to the day, the week or the month; a year dates history. In an article, a
     month before the report's month dates history too ("In January this year a missile ... killing 46 people", in
     a November report): the events an article reports are dated to the day. ``carried``: a date the clause takes
-    from the clause before counts too ("..., killing 46 people")."""
+    from the clause before counts too ("..., killing 46 people"). A period that ended long before the report dates
+    history as well ("In the summer of 2022, a missile flattened a hostel", in a 2024 report)."""
+    published = mention.sentence.published
+    if strict and published is not None and any(
+            d.kind == "period" and d.end_date is not None and (published - d.end_date).days > RECENT_DAYS
+            for d in mention.dates):
+        return True
     if mention.date is None or ("date" in mention.inherited and not carried):
         return False
-    published = mention.sentence.published
     if mention.date_precision == "month":
         return strict and published is not None and (mention.date.year, mention.date.month) < (
             published.year, published.month)

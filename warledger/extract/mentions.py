@@ -25,7 +25,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?=(?:(?:just\s+)?(?:a|one|two|three|four|five|several|\d+)\s+)?(?:days?|hours?|weeks?|minutes)\s+"
     r"(?:after|before|earlier|later)\b)"
     r"|;\s+"
-    r"|\s+while\s+"
+    r"|\s+while\s+(?!\w+ing\b)"  # "while working in a field near Vysokopillia": when, not another event
     r"|(?P<as>,?\s+as\s+(?=[A-Z]))"
     r"|,\s+whereas\s+"
     r"|\s+and\s+(?=(?:also\s+|later\s+)?(?:hammered|struck|hit|shelled|pounded|attacked|targeted|bombarded|bombed|battered|rocked)\b)",
@@ -256,10 +256,18 @@ def _sentence_date(mentions: list[Mention]) -> date | None:
 
 
 def _carry_subject(mentions: list[Mention]) -> None:
-    """Later clauses share the first clause's perpetrator and (unless dated otherwise) its date."""
+    """Later clauses share the first clause's perpetrator and (unless dated otherwise) its date. A clause dated from
+    the one before ("a day after a missile strike killed four") and placed nowhere happened where the clause before
+    is placed, when that clause tells no event of its own, only what followed it ("Rescuers finished searching the
+    ruins in Kramatorsk on Thursday, a day after ...")."""
     first = mentions[0] if mentions else None
     if first is None:
         return
+    for before, mention in zip(mentions, mentions[1:], strict=False):
+        relative = mention.date_evidence is not None and mention.date_evidence.kind == "relative_to_event"
+        if relative and not mention.places and before.places and not before.is_incident():
+            mention.places = list(before.places)
+            mention.inherited.add("place")
     for mention in mentions[1:]:
         if not mention.perpetrators and first.perpetrators:
             mention.perpetrators = list(first.perpetrators)
