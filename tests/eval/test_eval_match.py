@@ -156,6 +156,17 @@ def test_claim_match_rules() -> None:
                          gold_claim(metric="casualties", low=450000, high=450000, claimant=None))
 
 
+def test_an_open_bound_is_open_however_a_gold_set_writes_it() -> None:
+    text = "The office says more than 2,000 Russian troops were killed and up to 350,000 wounded."
+    more = claim(text, low=2000, high=None, qualifier="more than")
+    assert claim_matches(more, gold_claim(low=2000, high=2000, qualifier="more than"))
+    assert claim_matches(more, gold_claim(low=2000, high=None, qualifier="more than"))
+    assert not claim_matches(more, gold_claim(low=2000, high=2500, qualifier="range"))
+    assert not claim_matches(claim(text, low=2000, high=2000), gold_claim(low=2000, high=None, qualifier="at least"))
+    up_to = claim(text, metric="injured", low=None, high=350000, qualifier="up to")
+    assert claim_matches(up_to, gold_claim(metric="injured", low=350000, high=350000, qualifier="up to"))
+
+
 def test_claimants_by_acronym_and_containment() -> None:
     assert claimant_agrees("Center for Strategic and International Studies", "CSIS")
     assert claimant_agrees("CSIS", "Centre for Strategic and International Studies")

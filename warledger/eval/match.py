@@ -258,11 +258,25 @@ def _side(value: str | None) -> str:
     return (value or "").strip().lower()
 
 
+_OPEN_ABOVE = frozenset({"more than", "at least"})
+_OPEN_BELOW = frozenset({"up to"})
+
+
+def _bounds(low: int | None, high: int | None, qualifier: str | None) -> tuple[int | None, int | None]:
+    """A figure's bounds with its open end left open: "more than 2,000" is (2000, None) whether a set writes its
+    max as null or as 2,000 again (gold sets differ), "up to 350,000" is (None, 350000)."""
+    if qualifier in _OPEN_ABOVE and (high is None or high == low):
+        return low, None
+    if qualifier in _OPEN_BELOW and (low is None or low == high):
+        return None, high
+    return low, high
+
+
 def claim_matches(claim: Claim, gold: GoldClaim) -> bool:
     return (
         _side(claim.side) == _side(gold.side)
         and claim.metric == gold.metric
-        and (claim.min, claim.max) == (gold.min, gold.max)
+        and _bounds(claim.min, claim.max, claim.qualifier) == _bounds(gold.min, gold.max, gold.qualifier)
         and claimant_agrees(claim.claimant, gold.claimant)
     )
 

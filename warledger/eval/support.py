@@ -65,6 +65,8 @@ _DIGITS = re.compile(
     r"(hundred|thousand|million|billion|mn|bn|k|m)?\b",
     re.IGNORECASE,
 )
+_SHARED_SCALE = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*\d+(?:\.\d+)?\s*(thousand|million|billion)\b", re.IGNORECASE)
 _WORDS = re.compile(
     r"\b(?:" + "|".join(_UNITS) + r")(?:(?:\s+and\s+|[\s-]+)(?:" + "|".join([*_UNITS, *_SCALES]) + r"))*\b",
     re.IGNORECASE,
@@ -94,15 +96,21 @@ def _word_value(phrase: str) -> int:
     return total + group
 
 
+_MORE_PEOPLE = (
+    r"nurse|teacher|student|pupil|paramedic|shopkeeper|vendor|cyclist|pedestrian|fisherman|miner|deminer|sapper|"
+    r"policeman|policewoman|electrician|employee|customer|patient|security guard|watchman|motorist|villager"
+)
+"""More people named in the singular: "killing a nurse"."""
 _ONE_PERSON = re.compile(
     r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|civilian|"
     r"resident|driver|passenger|worker|official|officer|soldier|serviceman|commander|commandant|head|mayor|journalist|"
     r"volunteer|teenager|pensioner|farmer|priest|doctor|medic|rescuer|firefighter|guard|pilot|deputy|wife|husband|son|"
-    r"daughter|mother|father|brother|sister|grandmother|grandfather|neighbou?r)\b"
+    r"daughter|mother|father|brother|sister|grandmother|grandfather|neighbou?r|" + _MORE_PEOPLE + r")\b"
     r"|\b(?:was|has been) (?:killed|wounded|injured|hurt|shot dead)\b"
     # a headline's bare singular after its verb: "FPV drone wounds tractor driver"
     r"|\b(?:kills|wounds|injures|killing|wounding|injuring)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|person|"
-    r"civilian|resident|driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|volunteer|journalist)\b(?!s)"
+    r"civilian|resident|driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|volunteer|journalist|"
+    + _MORE_PEOPLE + r")\b(?!s)"
     # a headline's bare singular: "Woman killed", "NABU officer killed", "saboteur died", "resident ... dies"
     r"|\b(?!(?:people|others|children|men|women|police|troops|military|personnel|staff|were|are|been|have|had|"
     r"being|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
@@ -132,6 +140,8 @@ def numbers_in(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
         factor = _SCALES.get(scale) or _SHORT_SCALES.get(scale, 1)
         exact.add(round(value * factor))
         exact.add(round(value))
+    for match in _SHARED_SCALE.finditer(text):  # "between 1.2 and 1.3 million": the first takes the scale too
+        exact.add(round(float(match.group(1)) * _SCALES[match.group(2).lower()]))
     for match in _WORDS.finditer(text):
         exact.update(_word_values(match.group(0)))
     for match in _A_SCALE.finditer(text):  # "well over a million"
