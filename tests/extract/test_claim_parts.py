@@ -5,6 +5,7 @@ standfirst that rounds the body's figure. Sentences written for these tests."""
 from __future__ import annotations
 
 from tests.extract.test_claims_more import claims_of, one
+from warledger import pipeline
 
 
 def test_children_among_a_toll_are_a_claim_of_their_own() -> None:
@@ -400,3 +401,59 @@ def test_the_same_period_keeps_the_side_and_a_carried_period_keeps_its_words() -
     assert ukraine.period_start == "2022-02-24"
     assert [e.text for e in ukraine.evidence if e.field == "period"] == ["since the invasion began"]
     assert one(claims, min=232).side == "Ukraine"
+
+
+def test_a_spokesman_speaks_for_his_ministry_and_a_relative_who_wrote_for_himself() -> None:
+    claims = claims_of(
+        "Russia's Defence Ministry said in its daily briefing that its forces were advancing. \"Over the past day, "
+        "up to 230 Ukrainian servicemen were killed,\" ministry spokesman Lieutenant General Igor Konashenkov told "
+        "reporters. Zelensky said 43,000 Ukrainian soldiers had been killed. He gave the figure in response to a post "
+        "by U.S. President-elect Donald Trump, who wrote that close to 400,000 Ukrainian soldiers had died.")
+    assert one(claims, max=230).claimant == "Russian Ministry of Defence"
+    assert one(claims, min=400_000).claimant == "U.S. President-elect Donald Trump"
+
+
+def test_a_named_counter_parts_among_those_killed_and_a_guess_without_a_number() -> None:
+    claims = claims_of(
+        "Ural Chronicle has established the names of at least 9,400 residents of Bashkortostan killed in the war "
+        "since February 2022. Among them are at least 1,150 men recruited from prisons. Using inheritance records, "
+        "Mediazona estimated that up to 250,000 Russian soldiers may have been killed by the end of 2025. In "
+        "Mariupol alone, thousands of civilians may have died during the siege, the UN said.")
+    assert (one(claims, min=9_400).claimant, one(claims, min=9_400).side) == ("Ural Chronicle", "Russia")
+    assert (one(claims, min=1_150).claimant, one(claims, min=1_150).side) == ("Ural Chronicle", "Russia")
+    assert one(claims, max=250_000).claimant == "Mediazona"
+    assert not [c for c in claims if c.population == "civilian" and c.claimant == "United Nations"]
+
+
+def test_a_monitors_month_before_and_the_children_among_those_killed() -> None:
+    claims = claims_of(
+        "At least 152 civilians were killed and at least 702 injured in Ukraine in January 2025, the UN Human Rights "
+        "Monitoring Mission in Ukraine said. The January toll was higher than that of the previous month, when the "
+        "Mission verified 108 civilians killed. Nine children were among those killed in January, and 41 children "
+        "were injured. The U.N. human rights office said it had confirmed 406 civilian deaths in Ukraine between "
+        "Feb. 24 and the end of Sunday.", published="2025-02-11")
+    for value in (108, 9, 41, 406):
+        assert one(claims, min=value).side == "Ukraine"
+    assert one(claims, min=41).metric == "injured"
+
+
+def test_a_translated_count_and_a_place_alone_make_an_article_about_the_war() -> None:
+    claims = pipeline.extract(
+        "Nikopol district under fire\n\nSince the start of full-scale invasion, because of enemy attacks in Nikopol "
+        "city died 58 peaceful residents, reminded the head of the city military administration Yevhen Yevtushenko. "
+        "Among them are four children.", published="2025-06-12").claims
+    assert one(claims, min=58).claimant == "Yevhen Yevtushenko (head of the city military administration)"
+    assert (one(claims, min=4).side, one(claims, min=4).population) == ("Ukraine", "civilian")
+
+
+def test_a_standfirst_naming_a_country_restates_the_body_and_a_comparison_keeps_the_figure() -> None:
+    claims = claims_of(
+        "Russia has suffered between 1.2 million and 1.3 million casualties since February 2022, the UK Ministry of "
+        "Defence said. Russian casualties could reach about 1.5 million by the end of the year, the ministry said, "
+        "describing losses not suffered by any Russian or Soviet army since the Second World War. The Prosecutor "
+        "General's Office says at least 570 children have been killed since February 2022 and more than 1,650 "
+        "injured.",
+        standfirst="Britain estimates Moscow has suffered between 1.2 and 1.3 million casualties since the invasion")
+    assert one(claims, min=1_200_000).claimant == "UK Ministry of Defence"
+    assert one(claims, min=1_500_000).projection
+    assert one(claims, min=1_650).qualifier == "more than"

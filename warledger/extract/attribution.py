@@ -156,7 +156,9 @@ def find_attribution(text: str) -> Attribution | None:
             subjects = [t for t in token.children if t.dep_ == "nsubj"]
             if not subjects:
                 # "..., said X" inverted order: the subject is a following child
-                subjects = [t for t in token.rights if t.dep_ in ("nsubj", "dobj", "attr") and t.pos_ == "PROPN"]
+                subjects = [t for t in token.rights if t.dep_ in ("nsubj", "dobj", "attr")
+                            and (t.pos_ == "PROPN" or (t.lower_ in word_set("source_nouns")
+                                                       and any(c.pos_ == "PROPN" for c in t.subtree)))]
             span = _subtree(doc, subjects[0]) if subjects else None
         if span is None or span.root.lower_ in _PRONOUNS or not _is_source(doc, span):
             continue

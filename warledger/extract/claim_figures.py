@@ -64,7 +64,8 @@ _BARE_AFTER = re.compile(
     re.I,
 )
 _FILLER = (
-    r"(?:(?:have|has|had|been|were|was|are|is|be|being|reportedly|already|now|also|likely|probably|believed|thought|"
+    r"(?:(?:have|has|had|been|were|was|are|is|be|being|may|might|could|would|must|reportedly|already|now|also|likely|"
+    r"probably|believed|thought|"
     r"estimated|said|feared|presumed|confirmed|officially|to|listed|as|in|on|at|of|from|the|a|its|their|both|sides?|"
     r"each|region|oblast|city|areas?|war|fighting|battles?|front|line|country|territory|so|far|since|recorded|"
     r"counted|known|registered|held|being|still|currently|who|that|community|town|village|district|hromada|remain|"
@@ -72,7 +73,8 @@ _FILLER = (
 )
 """The plain words that may stand between the people counted and the metric: "soldiers on both sides have been"."""
 _AUX = (
-    r"(?:(?:have|has|had)\s+(?:been\s+)?|(?:were|was|are|is)\s+(?:reportedly\s+|now\s+|(?:believed|thought|estimated|"
+    r"(?:(?:have|has|had)\s+(?:been\s+)?|(?:may|might|could|would|must)\s+have\s+been\s+|"
+    r"(?:were|was|are|is)\s+(?:reportedly\s+|now\s+|(?:believed|thought|estimated|"
     r"said|feared|presumed|reported) to (?:have been|be)\s+)?)?"
 )
 """A bare figure's verb before its metric: "of whom about 20,000 have been killed"."""
@@ -106,6 +108,9 @@ _OF_THEM = re.compile(
 _OF_THE_AFTER = re.compile(r"\s+of the (?:\w+ )?(?P<who>dead|killed|injured|wounded)\b", re.I)
 """After a figure: the casualties it is a part of ("More than 29,000 of the named dead were prisoners")."""
 """After a figure: a part of the figures just stated ("Around 2,300 of them are children")."""
+_AMONG_AFTER = re.compile(r"\s+(?:were|are|was|is)\s+among\s+(?:those|the)\s+(?P<who>dead|killed|injured|wounded)\b",
+                          re.I)
+"""After people counted: the casualties they are a part of ("Nine children were among those killed")."""
 _AMONG_THEM = re.compile(r"\b(?:among|of) (?:them|those|these)\s+(?:are|were|was|is)\s+$", re.I)
 """Before a figure: a part of the figures just stated ("Among them are 611 mobilised men")."""
 _BRINGING = re.compile(
@@ -322,7 +327,7 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
     periodic = any(d.precision in ("month", "year") or d.kind == "period" for d in sentence.dates)
     if periodic and (find_cues("claimants", text, case_sensitive=True) or _MONITOR.search(text)):
         return list(figures)  # "at least 158 civilians were killed in October, the UN monitoring mission said"
-    if _ESTIMATES.search(text) and find_cues("claimants", text, case_sensitive=True):
+    if _ESTIMATES.search(text) and (find_cues("claimants", text, case_sensitive=True) or _MONITOR.search(text)):
         return list(figures)  # "the Prosecutor General's Office puts the number of children killed at more than 570"
     for cue in _grammar().cue.finditer(text):
         if _label(cue) == "total":
@@ -334,7 +339,9 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
     return found
 
 
-_ESTIMATES = re.compile(r"\b(?:puts|put|estimates|estimated|counts|counted|has verified|has documented)\b")
+_ESTIMATES = re.compile(
+    r"\b(?:puts|put|estimates|estimated|counts|counted|(?:has|have|had) (?:verified|documented|confirmed|recorded)|"
+    r"verified|documented)\b")
 """A body known for its estimates stating one ("puts the number of ... at"): its figures are totals whatever their
 size."""
 _OTHER_CLAUSE = re.compile(r"[.;]|,[^,]*\b(?:and|but|while)\b|\b(?:but|while)\b", re.I)
@@ -378,7 +385,10 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
     qualifier, metric, start, end = count.qualifier, "", number.start, tail
     part = inflicted = running = False
     after = (grammar.after_people if people else grammar.after).match(text, tail)
-    if after:
+    among = _AMONG_AFTER.match(text, tail) if people else None
+    if among:  # "Nine children were among those killed in January": a part of the figure just stated
+        metric, end, part = _whole_metric(among), among.end(), True
+    elif after:
         metric, end = _label(after), after.end()
     else:
         head = text[: number.start]
@@ -472,6 +482,10 @@ def another_war(text: str) -> bool:
     return "abroad" in kinds and "anchor" not in kinds
 
 
+_CLAUSE_GAP = re.compile(r"[,;:—–]")
+"""Between a figure and a word of another time after it: another clause, which compares rather than dates it."""
+
+
 def _elsewhere(sentence: Sentence, figure: ClaimFigure) -> bool:
     """True when the figure is about another war, time or place than Russia's war on Ukraine."""
     text = sentence.text
@@ -485,7 +499,8 @@ def _elsewhere(sentence: Sentence, figure: ClaimFigure) -> bool:
         return False
     centre = (figure.start + figure.end) // 2
     for position, kind in hits:
-        if kind == "past" and not _SINCE_THAN.search(text[:position]):
-            return True
+        compared = position >= figure.end and _CLAUSE_GAP.search(text, figure.end, position) is not None
+        if kind == "past" and not _SINCE_THAN.search(text[:position]) and not compared:
+            return True  # "In the Second World War, seven million", not "1.5 million, describing ... Soviet army"
     nearest = min(hits, key=lambda hit: abs(hit[0] - centre))
     return nearest[1] == "abroad"

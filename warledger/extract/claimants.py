@@ -116,6 +116,15 @@ _TRAILING_NAMED = re.compile(
     r"(?:\s+on\s+\w+|\s+\w+day)?\W*$"
 )
 """A named speaker with a title at the end: "..., Artur Dobroserdov, the commissioner for missing persons, said"."""
+_WHO_SAID = re.compile(
+    r"(?P<who>(?:[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+),\s+who\s+(?:had\s+|has\s+)?(?:wrote|writes|said|says|claimed|"
+    r"claims|estimated|posted|put|told)\b")
+"""A named speaker and a relative clause that states the figure: "Donald Trump, who wrote that ..."."""
+_COUNTER = re.compile(
+    r"^(?!(?:The|This|That|It|Its|They|In|On|At|By|For|Since|But|And|As|If|When|While)\b)"
+    r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:has|have|had)\s+(?:established|confirmed|identified|"
+    r"verified|counted|recorded|documented|compiled|tallied)\b")
+"""A proper-named subject that counted the figure: "Ural Chronicle has established the names of ..."."""
 _NAMING_HEADS = frozenset({"ministry", "mission", "commissioner", "headquarters", "governor", "minister", "commander",
                            "spokesman", "spokeswoman", "spokesperson", "department"})
 """Anaphor heads that name the kind of body: they point back only to a claimant whose name shares the noun."""
@@ -205,6 +214,12 @@ def resolve_claimant(
         return own
     if speaks_as_publication(sentence.text):  # "our model estimates", "we reckon": the publication itself
         return _publication(analysis, named)
+    who_said = _WHO_SAID.search(sentence.text)
+    if who_said:  # "a post by U.S. President-elect Donald Trump, who wrote that close to 400,000 soldiers had died"
+        return _speaker(sentence, who_said["who"], who_said.start("who"), who_said.end("who"), analysis)
+    counter = _COUNTER.match(sentence.text)
+    if counter:  # "Ural Chronicle has established the names of at least 9,400 residents"
+        return _speaker(sentence, counter["who"], counter.start("who"), counter.end("who"), analysis)
     by = _WORK_BY.search(sentence.text) or _GIVEN_BY.search(sentence.text)
     if by and len(by.group("who").split()) >= 2:  # "a report by the Vilnius Centre for War Statistics estimated"
         who = by.group("who").rstrip(".")
@@ -292,6 +307,12 @@ OPENING_SENTENCES = 4
 def _completed(spoken: Claimant, sentence: Sentence, named: list[ClaimantMention]) -> Claimant:
     """A speaker named in part ("the Defense Ministry said") as the body the article named in full before ("Russia's
     Defense Ministry"): every word of the part is in the earlier name."""
+    title = _SPOKESMAN_OF.search(spoken.name or "")
+    if title:  # "ministry spokesman Lieutenant General Igor Konashenkov": the ministry named before speaks
+        noun = title["body"].lower()
+        for mention in reversed([m for m in named if m.position < sentence.start]):
+            if noun in mention.text.lower():
+                return Claimant(mention.label, spoken.evidence, STRENGTH_NAMED)
     words = _stems(spoken.name or "")
     if not words or spoken.strength == STRENGTH_NAMED:
         return spoken
@@ -299,6 +320,10 @@ def _completed(spoken: Claimant, sentence: Sentence, named: list[ClaimantMention
         if words <= _stems(mention.text):
             return Claimant(mention.label, spoken.evidence, STRENGTH_NAMED)
     return spoken
+
+
+_SPOKESMAN_OF = re.compile(r"\((?:\w+\s+)?(?P<body>\w+)\s+(?:spokes(?:man|woman|person)|press secretary)\)")
+"""A person speaking for a body, the body's noun before the title: "(ministry spokesman)"."""
 
 
 def _stems(name: str) -> set[str]:

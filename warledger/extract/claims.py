@@ -96,7 +96,8 @@ _PEOPLE_OWN = re.compile(
     re.I,
 )
 _ABOUT_THE_WAR = re.compile(r"Ukrain|Russia|Kyiv|Kiev|Moscow|Kremlin|Donbas|Crimea")
-"""An article that names neither side nor their capitals states no claim about this war."""
+"""An article that names neither side nor their capitals (nor a place in either country) states no claim about this
+war."""
 _DISPUTE_WORDS = re.compile("describ|dismiss|reject|denied|disput|refut|question|challeng|ridicul|called")
 """Word parts one of which every wording of ``dispute_cues`` holds: a cheap test before the regex."""
 _NATIONALITY = re.compile(r"(?<![\w-])(?:Russian|Ukrainian)s?(?![\w-])")
@@ -106,6 +107,7 @@ _REFERS_BACK = re.compile(
     r"\b(?:among|of) (?:those|them|whom|these|the (?:\w+ )?(?:dead|victims|killed|injured|wounded))\b",
     re.I,
 )
+_MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b", re.I)
 _JOINED = re.compile(r"\s*,?\s+(?:and|or|as well as)\s+")
 """Between two figures of one sentence: the second is coordinated with the first, whose side it shares."""
 SAME_METRIC = "same"
@@ -132,8 +134,9 @@ PROJECTION_REACH = 60
 
 def find_claims(analysis: Analysis) -> list[Claim]:
     """The casualty claims of one analysed article, deduplicated, with claimants and disputes resolved."""
-    if not _ABOUT_THE_WAR.search(analysis.article.text):
-        return []
+    if not _ABOUT_THE_WAR.search(analysis.article.text) and not any(
+            m.location.country in ("UA", "RU") for s in analysis.sentences for m in s.places):
+        return []  # an article that names neither side nor a place in either country
     named: list[ClaimantMention] | None = None  # read only for articles that state a figure
     claims: list[Claim] = []
     strengths: dict[str, int] = {}
@@ -142,6 +145,7 @@ def find_claims(analysis: Analysis) -> list[Claim]:
     last_batch: list[Claim] = []
     last_index: int | None = None  # the sentence of the latest claims
     opening: set[str] = set()  # claims stated in the article's opening or a standfirst or caption
+    summarised: set[str] = set()  # claims stated in a standfirst or caption, which the body restates
     for sentence in analysis.sentences:
         if sentence.block.kind == "title":
             continue
@@ -168,6 +172,8 @@ def find_claims(analysis: Analysis) -> list[Claim]:
             speakers.append(claimant)
         else:  # "tens of thousands" with nobody named as saying so is no claim
             figures = [f for f in figures if not f.vague]
+        # nor is "thousands ... may have died": a guess with no number, whoever makes it
+        figures = [f for f in figures if not (f.vague and _MAY_HAVE.search(sentence.text, f.start, f.end))]
         if not figures:
             continue
         projections = _projection_figures(sentence, figures)
@@ -205,12 +211,15 @@ def find_claims(analysis: Analysis) -> list[Claim]:
             elif claim.side is None and last_batch and _JOINED.fullmatch(sentence.text, prior.end, figure.start):
                 claim.side = last_batch[-1].side  # "100,000 Ukrainian military personnel and 20,000 civilians"
             prior = figure
-            kept = _merge(claim, claims, strengths, claimant.strength)
+            summary = sentence.block.kind in ("standfirst", "caption")
+            kept = _merge(claim, claims, strengths, claimant.strength, None if summary else summarised)
             if kept is claim:
                 claims.append(claim)
                 strengths[claim.id] = claimant.strength
-                if sentence.index < OPENING_SENTENCES or sentence.block.kind in ("standfirst", "caption"):
+                if sentence.index < OPENING_SENTENCES or summary:
                     opening.add(claim.id)
+                if summary:
+                    summarised.add(claim.id)
             last_batch.append(kept)
         if last_batch:
             last_index = sentence.index
@@ -255,6 +264,10 @@ def _side(sentence: Sentence, figure: ClaimFigure, population: str, claimant: st
         places = [c.label for c, role in cues if role == "place"]
         if places:
             return places[0], "place"
+        of_place = next((m for m in sentence.places if figure.start < m.start <= figure.end + PEOPLE_OF_REACH
+                         and _PEOPLE_OF.search(sentence.text, figure.start, m.start)), None)
+        if of_place is not None and of_place.location.country in ("UA", "RU"):  # "9,400 residents of Bashkortostan"
+            return ("Ukraine" if of_place.location.country == "UA" else "Russia"), "place"
         countries = {m.location.country for m in sentence.places if m.location.country in ("UA", "RU")}
         if len(countries) == 1:
             return ("Ukraine" if countries == {"UA"} else "Russia"), "place"
@@ -266,6 +279,11 @@ def _side(sentence: Sentence, figure: ClaimFigure, population: str, claimant: st
         if counted:
             return counted, "loser"
     return None, ""
+
+
+_PEOPLE_OF = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")
+PEOPLE_OF_REACH = 40
+"""How far after a figure's words a place may name where its people are from ("residents of Bashkortostan")."""
 
 
 def _own_side(claimant: str | None, figure: ClaimFigure) -> str | None:
@@ -572,18 +590,26 @@ def _continue(claim: Claim, whole: Claim, claimant: Claimant, *, same_figure: bo
             claim.period_start, claim.period_end = whole.period_start, whole.period_end
 
 
-def _merge(claim: Claim, claims: list[Claim], strengths: dict[str, int], strength: int) -> Claim:
+def _merge(claim: Claim, claims: list[Claim], strengths: dict[str, int], strength: int,
+           summarised: set[str] | None = None) -> Claim:
     """The earlier claim that ``claim`` repeats (now holding the better claimant and period), or ``claim`` itself.
 
-    Two statements of the same figure are one claim unless two claimants, each named properly, state it."""
-    key = (claim.side, claim.population, claim.metric, claim.min, claim.max, claim.projection)
+    Two statements of the same figure are one claim unless two claimants, each named properly, state it; a figure
+    a standfirst or caption stated (``summarised``, given for a body sentence) is the body's, however it named its
+    source ("Britain estimates ..." above "the UK Ministry of Defence said")."""
+    key = (claim.side, claim.metric, claim.min, claim.max, claim.projection)
     for earlier in claims:
-        if (earlier.side, earlier.population, earlier.metric, earlier.min, earlier.max, earlier.projection) != key:
+        if (earlier.side, earlier.metric, earlier.min, earlier.max, earlier.projection) != key:
             continue
+        if "all" not in (earlier.population, claim.population) and earlier.population != claim.population:
+            continue  # "9,400 men" and "9,400 residents" are one figure; soldiers and civilians are not
+        if earlier.population == "all":
+            earlier.population = claim.population
         held = strengths.get(earlier.id, 0)
-        if earlier.claimant != claim.claimant and min(held, strength) >= STRENGTH_PROPER:
+        restated = summarised is not None and earlier.id in summarised
+        if earlier.claimant != claim.claimant and min(held, strength) >= STRENGTH_PROPER and not restated:
             continue
-        if strength > held:
+        if strength > held or (restated and strength == held):  # the body names the source more fully
             earlier.claimant = claim.claimant
             earlier.evidence = [e for e in earlier.evidence if e.field != "claimant"]
             earlier.evidence += [e for e in claim.evidence if e.field == "claimant"]

@@ -102,9 +102,10 @@ _SPACE = r"\s+"
 _BEFORE = {p: r for (p, pos), r in _QUALIFIERS.items() if pos == "before"}
 _AFTER = {p: r for (p, pos), r in _QUALIFIERS.items() if pos == "after"}
 _QUAL_BEFORE = re.compile(rf"(?<![\w-])({phrase_alternation(list(_BEFORE))})\s+$", re.IGNORECASE)
-_QUAL_AFTER = re.compile(
+_QUAL_AFTER = re.compile(  # never before "than": "since 2022 and more than 1,650 injured"
     "|".join(
-        f"(?P<q{i}>{'' if p.startswith('-') else _SPACE}{phrase_alternation([p])}\\b)" for i, p in enumerate(_AFTER)
+        f"(?P<q{i}>{'' if p.startswith('-') else _SPACE}{phrase_alternation([p])}\\b(?!\\s+than\\b))"
+        for i, p in enumerate(_AFTER)
     ),
     re.IGNORECASE,
 )
