@@ -308,3 +308,20 @@ def test_a_relative_aside_a_village_under_mortar_fire_a_mine_and_a_daily_total_i
     assert found["Ryl'sk"].killed == Count(1, 1, "exact"), found
     assert found["Tetkino"].injured == Count(0, 0, "exact")
     assert (found["Vysokopillya"].killed, found["Vysokopillya"].injured) == (None, Count(1, 1, "exact"))
+
+
+def test_a_hospital_struck_is_the_place_and_tolls_told_with_people_added_or_left_hurt() -> None:
+    found = by_place(
+        "Strikes on the south\n\n"
+        "Russian forces dropped a guided bomb on a hospital in Zaporizhzhia on Wednesday, killing a nurse.\n\n"
+        "On Wednesday afternoon, a drone dropped explosives on a city bus in Kherson, wounding the driver and two "
+        "passengers. One of the passengers has died in hospital. The toll from the attack on the bus now stands at one "
+        "dead and two injured.\n\n"
+        "Hours later, a drone hit a farm in the town of Grayvoron on Wednesday, leaving a tractor driver with "
+        "wounds to his legs.\n\n"
+        "A drone hit houses in Shebekino on Wednesday. A woman was treated for cuts from broken glass.\n\n"
+        "Talks on a ceasefire are due to resume next month in Geneva.")
+    assert found["Zaporizhzhia"].killed == Count(1, 1, "exact"), found
+    assert (found["Kherson"].killed, found["Kherson"].injured) == (Count(1, 1, "exact"), Count(2, 2, "exact"))
+    assert found["Graivoron"].injured == Count(1, 1, "exact")
+    assert found["Shebekino"].injured == Count(1, 1, "exact")

@@ -457,3 +457,26 @@ def test_a_standfirst_naming_a_country_restates_the_body_and_a_comparison_keeps_
     assert one(claims, min=1_200_000).claimant == "UK Ministry of Defence"
     assert one(claims, min=1_500_000).projection
     assert one(claims, min=1_650).qualifier == "more than"
+
+
+def test_counts_by_a_described_office_the_dead_include_and_a_register_of_the_missing() -> None:
+    claims = claims_of(
+        "The UN mission has verified 12,654 civilians killed in Ukraine since February 2022. The dead include at "
+        "least 738 children. Across the Kherson region, the regional prosecutor's office has recorded more than 1,100 "
+        "civilian deaths since February 2022. More than 60,000 people have been entered in Ukraine's unified register "
+        "of persons missing under special circumstances, the commissioner said. Since Ukrainian forces liberated "
+        "Kherson on 11 November 2022, Russian attacks have killed 612 civilians in the city and wounded more than "
+        "3,900, the city military administration said.")
+    assert (one(claims, min=738).metric, one(claims, min=738).side) == ("killed", "Ukraine")
+    assert one(claims, min=1_100).claimant == "Regional prosecutor's office"
+    assert one(claims, min=60_000).metric == "missing"
+    assert (one(claims, min=612).period_start, one(claims, min=612).side) == ("2022-11-11", "Ukraine")
+
+
+def test_he_said_after_a_name_that_opens_the_sentence_before() -> None:
+    claims = claims_of(
+        "Volodymyr Zelensky said 55,000 Ukrainian soldiers had been killed. Zelensky rejected claims by Russia's "
+        "defence ministry that Ukraine had lost close to 1.5 million troops killed and wounded. \"They tell this to "
+        "their own people,\" he said. \"It is fiction.\" He said Russia's losses were far heavier, with about 35,000 "
+        "Russian soldiers killed or wounded in January alone.")
+    assert one(claims, min=35_000).claimant == "Volodymyr Zelensky"

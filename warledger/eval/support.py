@@ -128,6 +128,12 @@ _PERSON_NOUN = (
 )
 _COUPLED = re.compile(rf"\b{_PERSON_NOUN}(?:\s+and\s+{_PERSON_NOUN})+", re.IGNORECASE)
 """People named one by one and joined: "a five-year-old boy and his father" = 2."""
+_ONE_AND_COUNTED = re.compile(
+    rf"\b{_PERSON_NOUN}\s+and\s+(two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:people|passengers|children|women|men|workers|residents|civilians|others|neighbou?rs|soldiers)\b",
+    re.IGNORECASE,
+)
+"""One person named and more counted after: "the driver and two passengers" = 3."""
 
 
 @lru_cache(maxsize=4096)
@@ -153,6 +159,9 @@ def numbers_in(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
         exact.add(1)
     for match in _COUPLED.finditer(text):
         exact.add(len(re.findall(r"\s+and\s+", match.group(0))) + 1)
+    for match in _ONE_AND_COUNTED.finditer(text):  # "the driver and two passengers" = 3
+        counted = match.group(1).lower()
+        exact.add(1 + (int(counted) if counted.isdigit() else _UNITS[counted]))
     return frozenset(exact), tuple(windows)
 
 

@@ -212,6 +212,21 @@ def _and_another() -> re.Pattern[str]:
     return re.compile(rf"\s+and\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.I)
 
 
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_LEAVING = re.compile(r"\b(?:left|leaving|leaves)$", re.I)
+_LEFT_WITH = re.compile(r"\s+(?:(?P<dead>dead)\b|with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns|cuts|a concussion|"
+                        r"shrapnel wounds)\b)", re.I)
+"""After a person left by an attack: dead, or hurt ("leaving a tractor driver with wounds to his legs")."""
+
+
+@cache
+def _and_counted() -> re.Pattern[str]:
+    """ "... and two passengers": more people counted after the one before."""
+    nouns = "|".join(re.escape(n) for n in sorted(word_set("people_nouns"), key=len, reverse=True))
+    numbers = "|".join(_SMALL_NUMBERS)
+    return re.compile(rf"\s+and\s+(?P<n>{numbers}|\d{{1,2}})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.I)
+
+
 def _singulars(text: str, patterns: dict) -> list[Figure]:
     """ "A woman was killed", "killed a man": one person; "wounding a man and a woman": two."""
     found = []
@@ -219,6 +234,9 @@ def _singulars(text: str, patterns: dict) -> list[Figure]:
         people, end = 1, m.end()
         while more := _and_another().match(text, end):
             people, end = people + 1, more.end()
+        if counted := _and_counted().match(text, end):  # "the driver and two passengers"
+            word = counted["n"].lower()
+            people, end = people + (int(word) if word.isdigit() else _SMALL_NUMBERS[word]), counted.end()
         count = Count(people, people, "exact")
         after = re.compile(rf"\s+{_AUX}", re.I).match(text, end)
         cursor = after.end() if after else end
@@ -229,6 +247,10 @@ def _singulars(text: str, patterns: dict) -> list[Figure]:
                 break
         else:
             before = text[: m.start()].rstrip()
+            if _LEAVING.search(before) and (left := _LEFT_WITH.match(text, end)):  # "leaving a driver with wounds"
+                role = "killed" if left["dead"] else "injured"
+                found.append(Figure(role, count, m.start(), left.end()))
+                continue
             for role in ROLES:
                 active = patterns.get((role, "active"))
                 tail = before[-12:]

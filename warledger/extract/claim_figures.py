@@ -105,9 +105,12 @@ _CLAUSE = re.compile(r"[^,.;:!?]{0,60}")
 _OF_THEM = re.compile(
     r"\s+of (?:them|whom|those|these)(?:\s+(?:named|identified|counted|listed|confirmed))?\s+(?:are|were|was|is)\b",
     re.I)
+"""After a figure: a part of the figures just stated ("Around 2,300 of them are children")."""
 _OF_THE_AFTER = re.compile(r"\s+of the (?:\w+ )?(?P<who>dead|killed|injured|wounded)\b", re.I)
 """After a figure: the casualties it is a part of ("More than 29,000 of the named dead were prisoners")."""
-"""After a figure: a part of the figures just stated ("Around 2,300 of them are children")."""
+_INCLUDE_BEFORE = re.compile(
+    r"\b(?:the|those)\s+(?P<who>dead|killed|injured|wounded)\s+(?:include|includes|included)\s+$", re.I)
+"""Before a figure: the casualties it is a part of ("The dead include at least 738 children")."""
 _AMONG_AFTER = re.compile(r"\s+(?:were|are|was|is)\s+among\s+(?:those|the)\s+(?P<who>dead|killed|injured|wounded)\b",
                           re.I)
 """After people counted: the casualties they are a part of ("Nine children were among those killed")."""
@@ -419,6 +422,8 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
             running = True
         elif among := _AMONG_THEM.search(head):  # "Among them are 611 mobilised men"
             metric, start, part = "same", among.start(), True
+        elif included := _INCLUDE_BEFORE.search(head):  # "The dead include at least 738 children"
+            metric, start, part = _whole_metric(included), included.start(), True
         elif bare and (of_the := _OF_THE.search(head)):  # "Of the dead, 726 were children"
             metric, start = _whole_metric(of_the), of_the.start()
         elif found and bare and _AND_MORE.search(head) and found[-1].end <= number.start:  # "..., and 400,000 since"

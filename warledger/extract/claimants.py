@@ -120,6 +120,10 @@ _WHO_SAID = re.compile(
     r"(?P<who>(?:[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+),\s+who\s+(?:had\s+|has\s+)?(?:wrote|writes|said|says|claimed|"
     r"claims|estimated|posted|put|told)\b")
 """A named speaker and a relative clause that states the figure: "Donald Trump, who wrote that ..."."""
+_DESCRIBED_COUNTER = re.compile(
+    r"\bthe\s+(?P<who>(?:[a-z][\w’'-]*\s+){1,3}(?:office|administration|service|department|agency|commission|committee|"
+    r"council))\s+(?:has|have|had)\s+(?:recorded|verified|documented|counted|confirmed|registered)\b")
+"""A body described, not named, that counted the figure: "the regional prosecutor's office has recorded"."""
 _COUNTER = re.compile(
     r"^(?!(?:The|This|That|It|Its|They|In|On|At|By|For|Since|But|And|As|If|When|While)\b)"
     r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:has|have|had)\s+(?:established|confirmed|identified|"
@@ -217,8 +221,8 @@ def resolve_claimant(
     who_said = _WHO_SAID.search(sentence.text)
     if who_said:  # "a post by U.S. President-elect Donald Trump, who wrote that close to 400,000 soldiers had died"
         return _speaker(sentence, who_said["who"], who_said.start("who"), who_said.end("who"), analysis)
-    counter = _COUNTER.match(sentence.text)
-    if counter:  # "Ural Chronicle has established the names of at least 9,400 residents"
+    counter = _COUNTER.match(sentence.text) or _DESCRIBED_COUNTER.search(sentence.text)
+    if counter:  # "Ural Chronicle has established the names of", "the regional prosecutor's office has recorded"
         return _speaker(sentence, counter["who"], counter.start("who"), counter.end("who"), analysis)
     by = _WORK_BY.search(sentence.text) or _GIVEN_BY.search(sentence.text)
     if by and len(by.group("who").split()) >= 2:  # "a report by the Vilnius Centre for War Statistics estimated"
@@ -272,11 +276,22 @@ def _person(sentence: Sentence, before: int, analysis: Analysis) -> Claimant | N
         return _speaker(sentence, names[-1].group(0), names[-1].start(), names[-1].end(), analysis)
     for previous in reversed(analysis.sentences[max(0, sentence.index - PERSON_REACH):sentence.index]):
         attribution = find_attribution(previous.text)
-        speaker = attribution.speaker.strip() if attribution else ""
-        surname = re.fullmatch(_NAME, speaker) is not None and _full_name(analysis, speaker) is not None
-        if attribution and (_PERSON.search(speaker) or surname):
+        if attribution and _is_person(attribution.speaker.strip(), analysis):
             return _speaker(previous, attribution.source, attribution.start, attribution.end, analysis)
+        subject = _PERSON_SUBJECT.match(previous.text)  # "Zelensky rejected claims by ..."
+        if subject and _is_person(subject["who"], analysis):
+            return _speaker(previous, subject["who"], subject.start("who"), subject.end("who"), analysis)
     return None
+
+
+def _is_person(name: str, analysis: Analysis) -> bool:
+    """A full name ("Vitali Klitschko"), or a surname the article gives in full somewhere ("Zelensky")."""
+    return bool(_PERSON.search(name)) or (re.fullmatch(_NAME, name) is not None
+                                          and _full_name(analysis, name) is not None)
+
+
+_PERSON_SUBJECT = re.compile(r"^(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:has\s+|had\s+)?[a-z]+ed\b")
+"""A sentence opening with a name and a past-tense verb: "Zelensky rejected claims ..."."""
 
 
 PERSON_REACH = 3

@@ -104,7 +104,8 @@ _NATIONALITY = re.compile(r"(?<![\w-])(?:Russian|Ukrainian)s?(?![\w-])")
 _REFERS_BACK = re.compile(
     r"\b(?:the|this|that|those|these) (?:figures?|totals?|tolls?|numbers?|estimates?|tally)\b[^.;]{0,30}?"
     r"\b(?:includ\w*|compris\w*|consist\w*)|\bof (?:those|them|whom|these)\b|\bthis includes\b|"
-    r"\b(?:among|of) (?:those|them|whom|these|the (?:\w+ )?(?:dead|victims|killed|injured|wounded))\b",
+    r"\b(?:among|of) (?:those|them|whom|these|the (?:\w+ )?(?:dead|victims|killed|injured|wounded))\b|"
+    r"\b(?:the|those) (?:dead|killed|injured|wounded|victims) includ\w*",
     re.I,
 )
 _MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b", re.I)
@@ -633,8 +634,8 @@ def _rounds(claim: Claim, other: Claim, in_opening: bool) -> bool:
         return False
     if claim.claimant and not in_opening:
         return False
-    if (claim.side, claim.metric, claim.projection) != (other.side, other.metric, other.projection):
-        return False
+    if claim.side not in (None, other.side) or (claim.metric, claim.projection) != (other.metric, other.projection):
+        return False  # a side the rounding leaves unsaid ("killed more than 600 people in the city") is the body's
     exact, low, high = other.min, claim.min, claim.max
     if claim.qualifier in ("more than", "at least") and low is not None:
         return low <= exact <= low * (1 + ROUNDING)

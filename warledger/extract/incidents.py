@@ -462,6 +462,8 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
     return score
 
 
+_STANDS_AT = re.compile(r"\b(?:now\s+)?stands?\s+at\b|\bstood\s+at\b", re.I)
+"""A toll stated as it stands after updates: it wins over earlier figures that disagree (one of the injured died)."""
 _RISING = re.compile(
     r"\b(?:risen|rises|rose|rising|climbed|climbs|increased|jumped|grew|updated|now)\b", re.I
 )
@@ -541,6 +543,10 @@ def _to_incident(analysis: Analysis, draft: Draft, default_actor: str | None) ->
     for toll in ROLES:
         found = draft.figures(toll)
         tolls[toll] = merge_counts([f.count for _, f in found]) if found else None
+        standing = [f for m, f in sorted(found, key=lambda pair: pair[0].sentence.start + pair[1].start)
+                    if _STANDS_AT.search(m.text)]
+        if standing and not all(_counts_overlap(f.count, standing[-1].count) for _, f in found):
+            tolls[toll] = standing[-1].count  # "The toll now stands at one dead and two injured": the last word
         for mention, figure in found:
             evidence.append(mention.sentence.evidence(toll, figure.start, figure.end))
 

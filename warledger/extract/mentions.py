@@ -154,7 +154,7 @@ def _actors(text: str, start: int, end: int) -> list[Cue]:
 
 _TOLL_WORDS = re.compile(
     r"\b(?:hurt|missing|casualt\w*|victims?|toll|bodies|hospitali[sz]ed|hospital|wounds|injuries|burns|no one|"
-    r"nobody|cut by|medical (?:help|care|aid|treatment))\b",
+    r"nobody|cut by|treated for|medical (?:help|care|aid|treatment))\b",
     re.I,
 )
 

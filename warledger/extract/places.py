@@ -91,7 +91,11 @@ _GOVERNOR_OF = re.compile(
 _HEADING_BEFORE = re.compile(
     r"\b(?:(?:(?:road|highway|route|motorway|railway|way)\s+(?:to|towards|from)|towards?|heading for)\s+|"
     r"from\s+(?:the\s+)?(?:[\w]+-[\w-]+\s+)?)$", _I)
-_TREATED_IN = re.compile(r"\b(?:hospitals?|clinic|morgue)\s+in\s+$", _I)
+_TREATED_IN = re.compile(
+    r"\b(?:taken|rushed|admitted|brought|transferred|evacuated|flown|driven|sent|treated|died|dies|lying)"
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:to|in|at)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinic|morgue)\s+in\s+$", _I)
+"""Where the wounded were taken ("taken to a hospital in Kherson"), not where the attack was ("a bomb on a
+hospital in Zaporizhzhia")."""
 _PLACE_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|settlement|district|raion|rayon|area|community|hromada|outskirts)\b"
     r"|\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province)"
@@ -334,7 +338,7 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
         return None
     if _TITLE_BEFORE.search(text, max(0, hit.start - 30), hit.start) and _SURNAME_AFTER.match(after):
         return None  # "Governor Yaroslav Yanushevych": a person's first name that is also a town's old name
-    if _TREATED_IN.search(text, max(0, hit.start - 30), hit.start):
+    if _TREATED_IN.search(text, max(0, hit.start - 60), hit.start):
         return None  # "taken to a hospital in Kherson": where the wounded went, not where the attack was
     weak = best.population < SMALL_PLACE or best.kind == "PPLX"
     if not cued and (weak or (hit.key not in best.own and best.population < OLD_NAME_PLACE)):
