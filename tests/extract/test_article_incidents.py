@@ -325,3 +325,20 @@ def test_a_hospital_struck_is_the_place_and_tolls_told_with_people_added_or_left
     assert (found["Kherson"].killed, found["Kherson"].injured) == (Count(1, 1, "exact"), Count(2, 2, "exact"))
     assert found["Graivoron"].injured == Count(1, 1, "exact")
     assert found["Shebekino"].injured == Count(1, 1, "exact")
+
+
+def test_a_toll_after_while_is_the_strikes_and_the_attack_clause_dates_it() -> None:
+    found = incidents_of(
+        "Drone horror in the port\n\n"
+        "Rescuers dug through the rubble for two days as the toll climbed all week\n\n"
+        "Twelve people were killed when the drone hit the block\n"
+        "Twelve people were killed when the drone hit the block (Image: Reuters)\n\n"
+        "A Russian drone tore through a block of flats in Odesa while families slept, killing 12 people.\n\n"
+        "The Shahed slammed into the nine-storey building in the early hours of Tuesday. Eight other people were "
+        "hurt.\n\n"
+        "On Wednesday night a Shahed hit a petrol station in Kharkiv. Three people were injured.\n\n"
+        "Over the past day, Russian troops shelled 23 settlements in the Kharkiv region; one civilian was killed.\n\n"
+        "Talks on a ceasefire are due to resume next month in Geneva.")
+    assert [(i.location.name if i.location else None, i.date, i.killed, i.injured) for i in found] == [
+        ("Odesa", "2025-11-11", Count(12, 12, "exact"), Count(8, 8, "exact")),
+        ("Kharkiv", "2025-11-12", None, Count(3, 3, "exact"))], found

@@ -113,13 +113,17 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         for mention in [] if recap else read_mentions(sentence):
             if _history(mention, strict=is_article, carried=True) or (is_article and another_war(mention.text)):
                 continue  # background ("In January a missile hit the city, killing 46"), or a war elsewhere
+            if areas and not mention.best_place:  # "... shelled 23 settlements in the region; one civilian was
+                areas[-1].attached.append(mention)  # killed": a later clause goes on with the summary before it
+                continue
             opens = mention.is_incident() and _concrete(mention, strict=is_article)
             tally = is_article and _air_defence_tally(mention)
             summary = is_article and (tally or _area_summary(mention))
-            if summary and (tally or not opens):  # "In total, Russian attacks killed three ... in the region": no
-                # event's toll, nor are the next sentence's ("Two people were killed, he said"); nor an air-defence
-                # tally ("destroyed 64 drones, including 21 over the Bryansk region")
-                areas.append(Draft([mention]))  # nor are the next sentence's ("Two people were killed, he said")
+            if summary and (tally or not opens):
+                # "In total, Russian attacks killed three ... in the region" is no event's toll, nor is the next
+                # sentence's ("Two people were killed, he said"), nor an air-defence tally's ("destroyed 64 drones,
+                # including 21 over the Bryansk region")
+                areas.append(Draft([mention]))
                 continue
             named_only = opens and is_article and _names_the_war(mention)  # "much of the fighting": no event
             if opens and summary and not named_only:
@@ -130,7 +134,7 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             elif opens and not _told_by_region(mention, referent) and (
                     mention.best_place or (mention.new_event and not _THE_TOWN.search(mention.text)) or not referent):
                 opened.append(Draft([mention]))
-            elif mention.figures or mention.targets or mention.damage:
+            elif mention.figures or mention.targets or mention.damage or violent(mention.event_cues):
                 target = _at_its_place(mention, referent, drafts)
                 if target is not None and not mention.hypothetical:
                     target.attached.append(mention)
@@ -459,6 +463,10 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
         score += 3
     score += 2 * len(a.labels("weapons") & b.labels("weapons"))
     score += len(a.labels("targets") & b.labels("targets"))
+    for toll in ROLES:  # a caption's "Twelve people were killed" is the event whose toll is twelve
+        fa, fb = a.figures(toll), b.figures(toll)
+        if fa and fb and fa[0][1].count.value and fa[0][1].count == fb[0][1].count:
+            score += 2
     return score
 
 
@@ -587,7 +595,8 @@ def _date_rank(mention: Mention) -> int:
 def _date(analysis: Analysis, draft: Draft, evidence: list[Evidence]) -> tuple[date | None, str]:
     dated = [(m, m.date_evidence) for m in draft.mentions if m.date and m.date_evidence]
     if dated:  # the best-ranked date, the body's before a headline's
-        best, match = min(dated, key=lambda pair: (_date_rank(pair[0]), pair[0].sentence.block.kind in SUMMARY_BLOCKS))
+        best, match = min(dated, key=lambda pair: (  # a clause that tells the attack before one that tells a toll
+            _date_rank(pair[0]), pair[0].sentence.block.kind in SUMMARY_BLOCKS, not violent(pair[0].event_cues)))
         # inherited dates come from the same sentence: offsets still hold
         evidence.append(best.sentence.evidence("date", match.start, match.end))
         return best.date, best.date_precision

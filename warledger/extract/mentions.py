@@ -17,7 +17,7 @@ from warledger.extract.analysis import Sentence
 from warledger.extract.casualties import Figure, find_figures
 from warledger.extract.cues import Cue, find_cues, line_pattern
 from warledger.extract.dates import DateMatch
-from warledger.extract.event_types import reads_as_incident, violent
+from warledger.extract.event_types import reads_as_incident, role, violent
 from warledger.extract.places import PlaceMatch
 
 _CLAUSE_BREAK = re.compile(
@@ -259,13 +259,20 @@ def _carry_subject(mentions: list[Mention]) -> None:
     """Later clauses share the first clause's perpetrator and (unless dated otherwise) its date. A clause dated from
     the one before ("a day after a missile strike killed four") and placed nowhere happened where the clause before
     is placed, when that clause tells no event of its own, only what followed it ("Rescuers finished searching the
-    ruins in Kramatorsk on Thursday, a day after ...")."""
+    ruins in Kramatorsk on Thursday, a day after ..."); so does a toll that names no event of its own after a clause
+    that does ("a drone tore through a block of flats in Odesa while families slept, killing 12 people")."""
     first = mentions[0] if mentions else None
     if first is None:
         return
     for before, mention in zip(mentions, mentions[1:], strict=False):
         relative = mention.date_evidence is not None and mention.date_evidence.kind == "relative_to_event"
         if relative and not mention.places and before.places and not before.is_incident():
+            mention.places = list(before.places)
+            mention.inherited.add("place")
+        elif (not mention.places and mention.figures and before.places and violent(before.event_cues)
+              and all(role(c) == "verb" for c in violent(mention.event_cues))
+              and ";" not in mention.sentence.text[before.start:mention.start]):  # a semicolon sets a new statement
+            # "... in Odesa while families slept, killing 12 people": a toll, no means or act of its own
             mention.places = list(before.places)
             mention.inherited.add("place")
     for mention in mentions[1:]:
