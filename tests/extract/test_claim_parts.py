@@ -480,3 +480,33 @@ def test_he_said_after_a_name_that_opens_the_sentence_before() -> None:
         "their own people,\" he said. \"It is fiction.\" He said Russia's losses were far heavier, with about 35,000 "
         "Russian soldiers killed or wounded in January alone.")
     assert one(claims, min=35_000).claimant == "Volodymyr Zelensky"
+
+
+def test_parts_of_whom_a_headquarters_named_as_a_speaker_and_a_commander_set_off_by_commas() -> None:
+    claims = claims_of(
+        "Several were wounded, the Coordination Headquarters for the Treatment of Prisoners of War said. The "
+        "headquarters estimates that more than 8,000 Ukrainians are still held by Russia, roughly 1,000 of them "
+        "civilians. The governor said 606 civilians had been killed in the Kharkiv region since 24 February, 24 of "
+        "them children. Russia's defence ministry said Ukraine had lost more than 76,000 troops killed and wounded. "
+        "Ukraine's commander-in-chief, Oleksandr Syrskyi, rejected the figure. He said Russian forces had lost about "
+        "62,000 troops, including roughly 23,000 killed. Zelensky put Russia's total casualties, including the "
+        "wounded, at about 500,000. Russia's armed forces had suffered between 189,500 and 223,000 casualties in "
+        "Ukraine, the assessment said.", published="2025-06-17")
+    held = one(claims, min=8_000)
+    assert held.claimant == "Coordination Headquarters for the Treatment of Prisoners of War"
+    assert (one(claims, min=1_000).metric, one(claims, min=24).metric) == ("captured", "killed")
+    assert one(claims, min=62_000).claimant == "Oleksandr Syrskyi"
+    assert one(claims, min=500_000).metric == "casualties"
+    assert one(claims, min=189_500).side == "Russia"
+
+
+def test_of_that_number_and_those_soldiers_killed_and_rescuers_wounded_on_duty() -> None:
+    claims = claims_of(
+        "UNICEF says 2,184 children have been killed or wounded in Ukraine since February 2022. Of that number, 568 "
+        "children died and 1,616 were wounded. The think tank estimates that Russia suffered 1.1 million casualties. "
+        "It estimates that up to 320,000 of those Russian soldiers were killed. Since the start of the full-scale "
+        "invasion, 104 rescuers have been killed on duty and more than 430 injured, according to the State "
+        "Emergency Service.")
+    assert (one(claims, min=568).metric, one(claims, min=568).side) == ("killed", "Ukraine")
+    assert one(claims, max=320_000).metric == "killed"
+    assert (one(claims, min=430).metric, one(claims, min=430).side) == ("injured", one(claims, min=104).side)

@@ -103,7 +103,8 @@ than 60,000 people, soldiers and civilians, were registered as missing"."""
 _LOSS_WORDS = re.compile(r"\b(?:lost|losing|loses|losses|casualties)\b", re.I)
 _CLAUSE = re.compile(r"[^,.;:!?]{0,60}")
 _OF_THEM = re.compile(
-    r"\s+of (?:them|whom|those|these)(?:\s+(?:named|identified|counted|listed|confirmed))?\s+(?:are|were|was|is)\b",
+    r"\s+of (?:them|whom|those|these)(?:\s+(?:named|identified|counted|listed|confirmed|(?-i:[A-Z][\w’'-]+)\s+\w+))?"
+    r"\s+(?:are|were|was|is)\b",
     re.I)
 """After a figure: a part of the figures just stated ("Around 2,300 of them are children")."""
 _OF_THE_AFTER = re.compile(r"\s+of the (?:\w+ )?(?P<who>dead|killed|injured|wounded)\b", re.I)
@@ -111,6 +112,10 @@ _OF_THE_AFTER = re.compile(r"\s+of the (?:\w+ )?(?P<who>dead|killed|injured|woun
 _INCLUDE_BEFORE = re.compile(
     r"\b(?:the|those)\s+(?P<who>dead|killed|injured|wounded)\s+(?:include|includes|included)\s+$", re.I)
 """Before a figure: the casualties it is a part of ("The dead include at least 738 children")."""
+_OF_WHOM = re.compile(r"\s+of (?:them|whom)\s", re.I)
+"""After a figure: its people are a part of the figure just stated ("24 of them children")."""
+_INCLUDING_ASIDE = re.compile(r",\s*including\s[^,]{1,40},")
+"""An aside inside a metric's wording ("its total casualties, including the wounded, at"): not the metric."""
 _AMONG_AFTER = re.compile(r"\s+(?:were|are|was|is)\s+among\s+(?:those|the)\s+(?P<who>dead|killed|injured|wounded)\b",
                           re.I)
 """After people counted: the casualties they are a part of ("Nine children were among those killed")."""
@@ -393,11 +398,14 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
         metric, end, part = _whole_metric(among), among.end(), True
     elif after:
         metric, end = _label(after), after.end()
+        part = bool(people and _OF_WHOM.match(text, number.end))  # "24 of them children were killed"
+    elif people and _OF_WHOM.match(text, number.end):  # "606 civilians ..., 24 of them children"
+        metric, end, part = found[-1].metric if found else "same", people.end(), True
     else:
         head = text[: number.start]
         bare = not people and bool(_BARE_AFTER.match(text, tail))
         verb = grammar.verb.search(head)
-        noun = None if verb else _nearest(grammar.before, head)
+        noun = None if verb else _nearest(grammar.before, _INCLUDING_ASIDE.sub(lambda m: " " * len(m[0]), head))
         harms = verb is not None and _label(verb) != "casualties"  # killed, wounded, captured: people are meant
         if harms and not people and not bare and grammar.plural.match(text, tail):
             people = grammar.plural.match(text, tail)

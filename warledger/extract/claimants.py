@@ -258,6 +258,9 @@ def resolve_claimant(
             # "Russia has not published its figures since September 2022, when it acknowledged 5,937 deaths"
             return _speaker(sentence, subject.group("who"), subject.start("who"), subject.end("who"), analysis)
         found = _antecedent(sentence, anaphor.group("head"), named, earlier)
+        head = anaphor.group("head")
+        if head and found is NO_CLAIMANT:  # "the Coordination Headquarters for ..." named before, as a speaker only
+            found = _named_body(analysis, sentence, head) or found
         if found is NO_CLAIMANT and attribution:  # "the defence ministry said", no ministry named before
             return _completed(_speaker(sentence, attribution.source, attribution.start, attribution.end, analysis),
                               sentence, named)
@@ -278,9 +281,26 @@ def _person(sentence: Sentence, before: int, analysis: Analysis) -> Claimant | N
         attribution = find_attribution(previous.text)
         if attribution and _is_person(attribution.speaker.strip(), analysis):
             return _speaker(previous, attribution.source, attribution.start, attribution.end, analysis)
-        subject = _PERSON_SUBJECT.match(previous.text)  # "Zelensky rejected claims by ..."
-        if subject and _is_person(subject["who"], analysis):
+        subject = _PERSON_SUBJECT.match(previous.text) or _TITLED_SUBJECT.match(previous.text)
+        if subject and _is_person(subject["who"], analysis):  # "Zelensky rejected ...", "Ukraine's ..., X Y, said"
             return _speaker(previous, subject["who"], subject.start("who"), subject.end("who"), analysis)
+    return None
+
+
+def _named_body(analysis: Analysis, sentence: Sentence, head: str) -> Claimant | None:
+    """The body an anaphor's noun names with capitals earlier in the article, when no claimant before shares the
+    noun ("the Coordination Headquarters for the Treatment of Prisoners of War said" ... "The headquarters
+    estimates")."""
+    noun = head[:1].upper() + head[1:].lower()
+    pattern = re.compile(rf"(?:[A-Z][\w’'-]+\s+){{1,4}}{re.escape(noun)}(?:\s+(?:for|of|on)\s+(?:the\s+)?"
+                         rf"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)*")
+    for previous in reversed(analysis.sentences[:sentence.index]):
+        hits = list(pattern.finditer(previous.text))
+        if hits:
+            body = hits[-1]
+            name = body.group(0).strip()
+            return Claimant(name, previous.evidence("claimant", body.start(), body.start() + len(name)),
+                            STRENGTH_PROPER)
     return None
 
 
@@ -292,6 +312,10 @@ def _is_person(name: str, analysis: Analysis) -> bool:
 
 _PERSON_SUBJECT = re.compile(r"^(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:has\s+|had\s+)?[a-z]+ed\b")
 """A sentence opening with a name and a past-tense verb: "Zelensky rejected claims ..."."""
+_TITLED_SUBJECT = re.compile(
+    r"^[^,]{2,60},\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:has\s+|had\s+)?[a-z]+ed\b")
+"""A sentence opening with a title and a name set off by commas: "Ukraine's commander-in-chief, Oleksandr Syrskyi,
+rejected the figure"."""
 
 
 PERSON_REACH = 3

@@ -105,11 +105,11 @@ _REFERS_BACK = re.compile(
     r"\b(?:the|this|that|those|these) (?:figures?|totals?|tolls?|numbers?|estimates?|tally)\b[^.;]{0,30}?"
     r"\b(?:includ\w*|compris\w*|consist\w*)|\bof (?:those|them|whom|these)\b|\bthis includes\b|"
     r"\b(?:among|of) (?:those|them|whom|these|the (?:\w+ )?(?:dead|victims|killed|injured|wounded))\b|"
-    r"\b(?:the|those) (?:dead|killed|injured|wounded|victims) includ\w*",
+    r"\b(?:the|those) (?:dead|killed|injured|wounded|victims) includ\w*|\bof (?:that|this) (?:number|figure|total)\b",
     re.I,
 )
 _MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b", re.I)
-_JOINED = re.compile(r"\s*,?\s+(?:and|or|as well as)\s+")
+_JOINED = re.compile(r"\s*,?\s+(?:[\w-]+\s+){0,2}?(?:and|or|as well as)\s+")
 """Between two figures of one sentence: the second is coordinated with the first, whose side it shares."""
 SAME_METRIC = "same"
 """The metric of a figure worded as "the figure" or "the number": the article's previous claim's."""
