@@ -342,3 +342,15 @@ def test_a_toll_after_while_is_the_strikes_and_the_attack_clause_dates_it() -> N
     assert [(i.location.name if i.location else None, i.date, i.killed, i.injured) for i in found] == [
         ("Odesa", "2025-11-11", Count(12, 12, "exact"), Count(8, 8, "exact")),
         ("Kharkiv", "2025-11-12", None, Count(3, 3, "exact"))], found
+
+
+def test_a_person_named_with_a_possessive_is_counted_whole() -> None:
+    found = by_place(
+        "Drone kills couple in their car\n\n"
+        "A Russian drone struck a car in Kherson on Wednesday afternoon, killing a man and his wife.\n\n"
+        "The couple's 12-year-old son was taken to hospital with shrapnel wounds to his legs.\n\n"
+        "Talks on a ceasefire are due to resume next month in Geneva.")
+    injured = found["Kherson"].injured
+    assert injured == Count(1, 1, "exact"), found
+    [span] = [e.text for e in found["Kherson"].evidence if e.field == "injured"]
+    assert span.startswith("The couple's 12-year-old son")

@@ -102,7 +102,7 @@ _MORE_PEOPLE = (
 )
 """More people named in the singular: "killing a nurse"."""
 _ONE_PERSON = re.compile(
-    r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|civilian|"
+    r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|civilian|"
     r"resident|driver|passenger|worker|official|officer|soldier|serviceman|commander|commandant|head|mayor|journalist|"
     r"volunteer|teenager|pensioner|farmer|priest|doctor|medic|rescuer|firefighter|guard|pilot|deputy|wife|husband|son|"
     r"daughter|mother|father|brother|sister|grandmother|grandfather|neighbou?r|" + _MORE_PEOPLE + r")\b"

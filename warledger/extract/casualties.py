@@ -45,7 +45,7 @@ def _singular() -> re.Pattern[str]:
     """One person: "a woman", "the commandant of Berdyansk", "NABU officer" (a headline drops the article)."""
     nouns = "|".join(re.escape(n) for n in sorted(word_set("person_nouns"), key=len, reverse=True))
     return re.compile(
-        rf"(?:\b(?:a|an|one|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:[A-Z][\w-]*\s+){{0,3}}|\b[A-Z]+\s+)"
+        rf"(?:\b(?:a|an|one|the|his|her|their|its)\s+(?:[\w’'-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:[A-Z][\w-]*\s+){{0,3}}|\b[A-Z]+\s+)"
         rf"(?:{nouns})\b(?:\s+(?:of|at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?"
         rf"(?:\s+(?:born\s+in\s+\d{{4}}|aged\s+\d{{1,3}}))?(?:,[^,]{{1,80}},)?",
         re.IGNORECASE,
