@@ -64,6 +64,7 @@ def test_distance() -> None:
     ("wounding a man, and a woman and her son", 2), ("well over a million killed and wounded", 1_000_000),
     ("killing a nurse", 1), ("between 1.2 and 1.3 million casualties", 1_200_000),
     ("wounding the driver and two passengers", 3), ("The couple's 12-year-old son was taken to hospital", 1),
+    ("injuring a married couple in their sixties", 2),
 ])
 def test_numbers_supported(text: str, value: int) -> None:
     assert number_supported(value, [text])

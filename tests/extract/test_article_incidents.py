@@ -354,3 +354,26 @@ def test_a_person_named_with_a_possessive_is_counted_whole() -> None:
     assert injured == Count(1, 1, "exact"), found
     [span] = [e.text for e in found["Kherson"].evidence if e.field == "injured"]
     assert span.startswith("The couple's 12-year-old son")
+
+
+def test_tolls_of_people_described_doing_something_couples_those_still_in_hospital_and_no_deaths() -> None:
+    found = by_place(
+        "A night of strikes\n\n"
+        "Artillery firing from across the former Kakhovka reservoir shelled Nikopol on Wednesday. Two railway workers "
+        "were injured.\n\n"
+        "On Wednesday a drone dropped explosives near a bus stop in Horlivka. Two women waiting for a bus were "
+        "injured.\n\n"
+        "A drone struck a house in Zolochiv on Wednesday, injuring a married couple in their sixties.\n\n"
+        "A missile hit a warehouse in Dnipro on Wednesday. Eleven people were still in hospital. A 68-year-old woman "
+        "who was pulled from the rubble has died.\n\n"
+        "Artillery shelled the port town of Ochakiv on Wednesday, wounding three people. No deaths were reported "
+        "there.\n\n"
+        "A drone hit a car near Velyka Pysarivka on Wednesday. The driver managed to get out in time and was not "
+        "hurt.\n\n"
+        "Talks on a ceasefire are due to resume next month in Geneva.")
+    assert found["Nikopol"].injured == Count(2, 2, "exact"), found
+    assert found["Horlivka"].injured == Count(2, 2, "exact")
+    assert found["Zolochiv"].injured == Count(2, 2, "exact")
+    assert (found["Dnipro"].killed, found["Dnipro"].injured) == (Count(1, 1, "exact"), Count(11, 11, "exact"))
+    assert found["Ochakiv"].killed == Count(0, 0, "exact")
+    assert found["Velyka Pysarivka"].injured == Count(0, 0, "exact")

@@ -232,3 +232,8 @@ def test_a_first_name_after_a_title_is_no_place_and_a_governor_of_a_region_speak
     region = only("Valentyn Reznichenko, governor of the Dnipropetrovsk region, said rockets landed.",
                   "Dnipropetrovsk region")
     assert region.speaker
+
+
+def test_a_reservoir_named_after_a_town_and_a_capital_arms_are_supplied_to_are_no_places() -> None:
+    assert surfaces("Artillery firing from across the former Kakhovka reservoir shelled Nikopol.") == ["Nikopol"]
+    assert surfaces("The shells were of the kind supplied to Kyiv by NATO countries.") == []

@@ -45,7 +45,7 @@ _VAGUE: tuple[tuple[str, int, int], ...] = (
     (r"\btens\b", 10, 99),
     (r"dozens", 12, 99),
     (r"a dozen", 10, 12),
-    (r"a couple(?: of)?|a pair of|both|twins", 2, 2),
+    (r"a couple(?: of)?|a pair of|both|twins|\b(?:a|an|the)\s+(?:[\w-]+\s+)?couple\b", 2, 2),
     (r"a few|a handful(?: of)?|few", 2, 9),
     (r"several|a number of|multiple", 2, 9),
     (

@@ -47,7 +47,9 @@ def _singular() -> re.Pattern[str]:
     return re.compile(
         rf"(?:\b(?:a|an|one|the|his|her|their|its)\s+(?:[\w’'-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:[A-Z][\w-]*\s+){{0,3}}|\b[A-Z]+\s+)"
         rf"(?:{nouns})\b(?:\s+(?:of|at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?"
-        rf"(?:\s+(?:born\s+in\s+\d{{4}}|aged\s+\d{{1,3}}))?(?:,[^,]{{1,80}},)?",
+        rf"(?:\s+(?:born\s+in\s+\d{{4}}|aged\s+\d{{1,3}}))?(?:,[^,]{{1,80}},)?"
+        # "a woman who was pulled from the rubble has died"
+        rf"(?:\s+who\s+[^.;,]{{1,80}}?(?=\s+(?:has\s+|had\s+)?(?:died|succumbed)\b))?",
         re.IGNORECASE,
     )
 
@@ -64,8 +66,7 @@ def _role_patterns() -> dict[tuple[str, str], re.Pattern[str]]:
 def _people_phrase() -> str:
     nouns = sorted(word_set("people_nouns"), key=len, reverse=True)
     return (
-        r"(?:(?:more|other|\w+ian|\w+ish|local|civilian|young|elderly|of (?:them|whom)|people|in total|"
-        r"[a-z]+-[a-z]+(?:-[a-z]+)*)\s+){0,2}(?:"
+        r"(?:(?:of (?:them|whom)|in total|\w+ian|\w+ish|[a-z][a-z’'-]*)\s+){0,2}(?:"
         + "|".join(re.escape(n) for n in nouns)
         + r")\b"
     )
@@ -86,8 +87,9 @@ def _people_after() -> re.Pattern[str]:
 def _after_number() -> re.Pattern[str]:
     """What may stand between a number and a passive or noun role word: "people were", "civilians, including ...,"."""
     return re.compile(rf"\s*(?:{_people_phrase()}|more|others)?(?:\s+aged\s+\d+(?:{_AGE_JOIN}\d+)*)?"
-                      rf"(?:\s+of\s+the\s+(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){{0,3}})?\s*{_SUBPART}"
-                      rf"\s*{_AUX}", re.IGNORECASE)
+                      rf"(?:\s+of\s+the\s+(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){{0,3}}|\s+of\s+the\s+[a-z]+)?"
+                      rf"(?:\s+{_DOING}[^,.;]{{0,40}}?(?=\s+(?:were|was|are|is|had|have)\b))?"
+                      rf"\s*{_SUBPART}\s*{_AUX}", re.IGNORECASE)
 
 
 _SUBCOUNT_BEFORE = re.compile(
@@ -96,6 +98,9 @@ _SUBCOUNT_BEFORE = re.compile(
 _ACTIVE_GAP = re.compile(
     r"(?:\s+(?:at least|as many as|some|about|around|nearly|almost|more than|over|up to))?\s*$", re.I
 )
+_DOING = (r"(?:waiting|sitting|standing|working|travelling|traveling|walking|riding|living|queuing|queueing|"
+          r"sheltering)\b")
+"""What people were doing, between them and their toll ("Two women waiting for a bus were injured")."""
 _LEFT_ROLE = re.compile(r"\s*(?:people\s+|civilians\s+|others\s+)?(dead|killed|injured|wounded|hurt|missing)\b", re.I)
 _TOLL = re.compile(
     r"(?:death toll|number of (?:the )?(?:dead|deaths|fatalities|people killed))\b[^.;:]{0,90}?\s"
@@ -212,6 +217,8 @@ def _and_another() -> re.Pattern[str]:
     return re.compile(rf"\s+and\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.I)
 
 
+_COUPLE = re.compile(r"\b(?:a|an|the|one)\s+(?:[\w’'-]+\s+)?couple\b(?![’'])", re.I)
+"""Two people named as one: "a married couple"."""
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _LEAVING = re.compile(r"\b(?:left|leaving|leaves)$", re.I)
 _LEFT_WITH = re.compile(r"\s+(?:(?P<dead>dead)\b|with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns|cuts|a concussion|"
@@ -230,10 +237,13 @@ def _and_counted() -> re.Pattern[str]:
 def _singulars(text: str, patterns: dict) -> list[Figure]:
     """ "A woman was killed", "killed a man": one person; "wounding a man and a woman": two."""
     found = []
-    for m in _singular().finditer(text):
+    named = [*_singular().finditer(text), *_COUPLE.finditer(text)]
+    for m in sorted(named, key=lambda m: m.start()):
         people, end = 1, m.end()
         while more := _and_another().match(text, end):
             people, end = people + 1, more.end()
+        if m.re is _COUPLE:  # "injuring a married couple"
+            people = 2
         if counted := _and_counted().match(text, end):  # "the driver and two passengers"
             word = counted["n"].lower()
             people, end = people + (int(word) if word.isdigit() else _SMALL_NUMBERS[word]), counted.end()

@@ -153,8 +153,8 @@ def _actors(text: str, start: int, end: int) -> list[Cue]:
 
 
 _TOLL_WORDS = re.compile(
-    r"\b(?:hurt|missing|casualt\w*|victims?|toll|bodies|hospitali[sz]ed|hospital|wounds|injuries|burns|no one|"
-    r"nobody|cut by|treated for|medical (?:help|care|aid|treatment))\b",
+    r"\b(?:hurt|missing|casualt\w*|victims?|toll|bodies|no (?:deaths|fatalities)|hospitali[sz]ed|hospital|wounds|"
+    r"injuries|burns|no one|nobody|cut by|treated for|medical (?:help|care|aid|treatment))\b",
     re.I,
 )
 

@@ -104,6 +104,7 @@ _PLACE_AFTER = re.compile(
 _THE_BEFORE = re.compile(r"\bthe\s+$", _I)
 _RIVER_BEFORE = re.compile(r"\briver\s+$", _I)
 _RIVER_AFTER = re.compile(r"^\s+river\b", _I)
+_RESERVOIR_AFTER = re.compile(r"^\s+(?:reservoir|dam|hydroelectric|hydropower|nuclear power plant)\b", _I)
 _COMPASS_BEFORE = re.compile(r"\b" + _COMPASS + r"\s+$", _I)
 _CENTRAL_BEFORE = re.compile(r"\bcentral\s+$", _I)
 _WATER_NOUN_AFTER = re.compile(
@@ -131,7 +132,8 @@ _SPEAKS_AFTER = re.compile(
     r"strategy|plans?|proposal|refusal|response|decision|policy|requests?|leaders?|ability|narrative|economy|"
     r"efforts?|propaganda|interests|envoy|ambassador|diplomats?))", re.I)
 _SPOKEN_TO_BEFORE = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|warn(?:s|ed|ing)|"
-                               r"call(?:s|ed|ing) on|press(?:es|ed|ing)|told)\s+$", re.I)
+                               r"call(?:s|ed|ing) on|press(?:es|ed|ing)|told|(?:supplied|sent|delivered|given|"
+                               r"provided|sold) to)\s+$", re.I)
 """A capital after these words is a government spoken of ("accusing Kiev of ..."), not where something happened."""
 _INSTITUTION_AFTER = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:operator|company|authority|ministry|minister|president|air\s+force|navy|army|"
@@ -328,6 +330,8 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
     best = places[0]
     if _SECTION_OF_AFTER.match(after) or (best.kind == "PPLX" and _OF_CITY_AFTER.match(after)):
         return None  # "the Kirovsky district of Donetsk": the city is the place
+    if _RESERVOIR_AFTER.match(after):
+        return None  # "from across the former Kakhovka reservoir": a body of water named after the town
     if best.kind == "PPLC" and (_SPEAKS_AFTER.match(after) or _SPOKEN_TO_BEFORE.search(text, 0, hit.start)):
         return None
     before, noun = _words_before(text, hit.start)
