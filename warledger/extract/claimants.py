@@ -281,7 +281,7 @@ def _person(sentence: Sentence, before: int, analysis: Analysis) -> Claimant | N
         attribution = find_attribution(previous.text)
         if attribution and _is_person(attribution.speaker.strip(), analysis):
             return _speaker(previous, attribution.source, attribution.start, attribution.end, analysis)
-        subject = _PERSON_SUBJECT.match(previous.text) or _TITLED_SUBJECT.match(previous.text)
+        subject = _SUBJECT.match(previous.text) or _TITLED_SUBJECT.match(previous.text)
         if subject and _is_person(subject["who"], analysis):  # "Zelensky rejected ...", "Ukraine's ..., X Y, said"
             return _speaker(previous, subject["who"], subject.start("who"), subject.end("who"), analysis)
     return None
@@ -310,8 +310,6 @@ def _is_person(name: str, analysis: Analysis) -> bool:
                                           and _full_name(analysis, name) is not None)
 
 
-_PERSON_SUBJECT = re.compile(r"^(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:has\s+|had\s+)?[a-z]+ed\b")
-"""A sentence opening with a name and a past-tense verb: "Zelensky rejected claims ..."."""
 _TITLED_SUBJECT = re.compile(
     r"^[^,]{2,60},\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:has\s+|had\s+)?[a-z]+ed\b")
 """A sentence opening with a title and a name set off by commas: "Ukraine's commander-in-chief, Oleksandr Syrskyi,

@@ -349,7 +349,7 @@ def _figure_period(
     if figure.daily:
         day = next((d for d in dates if d.start >= figure.end and d.date), None)
         return (day.date.isoformat(), day.date.isoformat()) if day and day.date else (None, None)
-    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(sentence.text)]
+    asides = [(m.start(), m.end()) for m in RELATIVE_ASIDE.finditer(sentence.text)]
     stated = [d for d in dates if d.date and _stated(sentence, d)]
     dates = [d for d in dates if d not in stated]
     periods = [d for d in dates if d.kind == "period" and not _aside_of(d.start, figure, asides)]
@@ -386,8 +386,10 @@ def _figure_period(
     return _iso(span.date, span.precision), end
 
 
-_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
-""", which stopped publishing its own toll in the autumn of 2022,": a relative clause about someone, not a period."""
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
+"""A relative clause set off by commas, about someone or somewhere: not the figure's period (", which stopped
+publishing its own toll in the autumn of 2022,") nor an event's background (", where Ukrainian troops have been
+fighting since Aug. 6,")."""
 
 
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)

@@ -37,7 +37,7 @@ from warledger.extract.analysis import Analysis, Sentence
 from warledger.extract.attribution import find_attribution, prime
 from warledger.extract.casualties import ROLES, Figure
 from warledger.extract.claim_figures import another_war
-from warledger.extract.claims import is_aggregate
+from warledger.extract.claims import RELATIVE_ASIDE, is_aggregate
 from warledger.extract.confidence import calibrated
 from warledger.extract.cues import line_pattern, vocab_rows
 from warledger.extract.event_types import classify, names_one_event, role, violent
@@ -185,7 +185,7 @@ def _concrete(mention: Mention, *, strict: bool) -> bool:
         return False
     if not strict and not tolls and names_one_event(mention.event_cues):
         return True  # a short report of one specific act ("troops seized the town") needs nothing more
-    if line_pattern("background_cues").search(_RELATIVE_ASIDE.sub(" ", clause)):
+    if line_pattern("background_cues").search(RELATIVE_ASIDE.sub(" ", clause)):  # not an aside's "since"
         return False
     if tolls:
         return True
@@ -201,9 +201,6 @@ def _concrete(mention: Mention, *, strict: bool) -> bool:
     return dated or bool(mention.targets) or any(f.count.value == 0 for f in mention.figures)
 
 
-_RELATIVE_ASIDE = re.compile(r",\s+(?:where|which|who|whose)\b[^,;]*,")
-"""A relative clause set off by commas (", where Ukrainian troops have been fighting since Aug. 6,"): background
-about a place or a person, not about the clause's event."""
 FINITE_ROLES = frozenset({"verb", "act"})
 """Cue roles that say something happened (a verb), rather than name a kind of event (a noun or a weapon)."""
 
