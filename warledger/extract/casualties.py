@@ -219,7 +219,10 @@ def _and_another() -> re.Pattern[str]:
 
 _COUPLE = re.compile(r"\b(?:a|an|the|one)\s+(?:[\w’'-]+\s+)?couple\b(?![’'])", re.I)
 """Two people named as one: "a married couple"."""
-_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_SMALL_NUMBERS = {r["word"]: int(r["value"]) for r in load_tsv("number_words")
+                  if r["kind"] in ("unit", "teen") and 2 <= int(r["value"]) <= 10}
+"""Number words that count the people added after a named one ("the driver and two passengers"), from the number
+reader's own vocabulary."""
 _LEAVING = re.compile(r"\b(?:left|leaving|leaves)$", re.I)
 _LEFT_WITH = re.compile(r"\s+(?:(?P<dead>dead)\b|with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|burns|cuts|a concussion|"
                         r"shrapnel wounds)\b)", re.I)
