@@ -65,6 +65,9 @@ def test_distance() -> None:
     ("killing a nurse", 1), ("between 1.2 and 1.3 million casualties", 1_200_000),
     ("wounding the driver and two passengers", 3), ("The couple's 12-year-old son was taken to hospital", 1),
     ("injuring a married couple in their sixties", 2),
+    ("A man and his two sons were wounded", 3), ("The driver, 44, and three passengers were injured", 4),
+    ("Three women and a man were taken to hospital", 4), ("killing one and wounding the other", 1),
+    ("The 70-year-old was taken to hospital", 1), ("A cashier was injured", 1),
 ])
 def test_numbers_supported(text: str, value: int) -> None:
     assert number_supported(value, [text])

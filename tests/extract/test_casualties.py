@@ -50,6 +50,23 @@ def figures(text: str) -> dict[str, Count]:
         ("The driver was not hurt, the car was destroyed.", {"killed": Count(0, 0), "injured": Count(0, 0)}),
         ("Three more people are receiving medical care.", {"injured": Count(3, 3)}),
         ("Two deminers of the State Emergency Service were wounded.", {"injured": Count(2, 2)}),
+        # people named and counted in one group: the group's size, not its last number
+        ("A man and his two sons were wounded.", {"injured": Count(3, 3)}),
+        ("The driver, 44, and three passengers were injured.", {"injured": Count(4, 4)}),
+        ("Three women and a man were taken to hospital.", {"injured": Count(4, 4)}),
+        ("Shelling killed a farmer, 61, and his wife, 58, and wounded two neighbours.",
+         {"killed": Count(2, 2), "injured": Count(2, 2)}),
+        # one person, however the noun phrase runs
+        ("The blast killed a woman.", {"killed": Count(1, 1)}),
+        ("A woman passenger was hospitalised.", {"injured": Count(1, 1)}),
+        ("A teenager cycling home from school was wounded.", {"injured": Count(1, 1)}),
+        ("The 70-year-old was taken to hospital.", {"injured": Count(1, 1)}),
+        ("A shell hit a car carrying two men, killing one and wounding the other.",
+         {"killed": Count(1, 1), "injured": Count(1, 1)}),
+        ("One person was lightly injured.", {"injured": Count(1, 1)}),
+        ("A cashier received a shrapnel injury.", {"injured": Count(1, 1)}),
+        ("His wife was taken to the district hospital with burns.", {"injured": Count(1, 1)}),
+        ("A pensioner suffered a concussion.", {"injured": Count(1, 1)}),
     ],
 )
 def test_figures(text, expected):

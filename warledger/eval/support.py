@@ -98,7 +98,9 @@ def _word_value(phrase: str) -> int:
 
 _MORE_PEOPLE = (
     r"nurse|teacher|student|pupil|paramedic|shopkeeper|vendor|cyclist|pedestrian|fisherman|miner|deminer|sapper|"
-    r"policeman|policewoman|electrician|employee|customer|patient|security guard|watchman|motorist|villager"
+    r"policeman|policewoman|electrician|employee|customer|patient|security guard|watchman|motorist|villager|assistant|"
+    r"cashier|seller|engineer|operator|builder|conductor|courier|toddler|schoolboy|schoolgirl|grandson|granddaughter|"
+    r"relative|tenant|occupant|technician|mechanic|welder"
 )
 """More people named in the singular: "killing a nurse"."""
 _ONE_PERSON = re.compile(
@@ -107,6 +109,9 @@ _ONE_PERSON = re.compile(
     r"volunteer|teenager|pensioner|farmer|priest|doctor|medic|rescuer|firefighter|guard|pilot|deputy|wife|husband|son|"
     r"daughter|mother|father|brother|sister|grandmother|grandfather|neighbou?r|" + _MORE_PEOPLE + r")\b"
     r"|\b(?:was|has been) (?:killed|wounded|injured|hurt|shot dead)\b"
+    # one of two ("killing one and wounding the other"); a person named by age alone ("The 61-year-old was taken")
+    r"|\b(?:killing|wounding|injuring|killed|wounded|injured)\s+the\s+other\b"
+    r"|\b(?:a|the)\s+\d{1,3}-year-old\s+(?:was|were|is|died)\b"
     # a headline's bare singular after its verb: "FPV drone wounds tractor driver"
     r"|\b(?:kills|wounds|injures|killing|wounding|injuring)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|person|"
     r"civilian|resident|driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|volunteer|journalist|"
@@ -122,18 +127,28 @@ _ONE_PERSON = re.compile(
 
 _A_SCALE = re.compile(r"\b(?:a|one)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE)
 _PERSON_NOUN = (
-    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|civilian|resident|"
-    r"driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|wife|husband|son|daughter|mother|father|"
-    r"brother|sister|grandmother|grandfather|neighbou?r)\b"
+    r"(?:a|an|the|his|her|their)\s+(?:(?!(?:a|an|the|and)\s)[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|"
+    r"civilian|resident|driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|wife|husband|son|daughter|"
+    r"mother|father|brother|sister|grandmother|grandfather|neighbou?r|" + _MORE_PEOPLE + r")\b"
 )
-_COUPLED = re.compile(rf"\b{_PERSON_NOUN}(?:\s+and\s+{_PERSON_NOUN})+", re.IGNORECASE)
-"""People named one by one and joined: "a five-year-old boy and his father" = 2."""
-_ONE_AND_COUNTED = re.compile(
-    rf"\b{_PERSON_NOUN}\s+and\s+(two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(?:[\w-]+\s+){{0,2}}?"
-    r"(?:people|passengers|children|women|men|workers|residents|civilians|others|neighbou?rs|soldiers)\b",
-    re.IGNORECASE,
+_COUNTED_PEOPLE = (
+    r"(?:(?:his|her|their)\s+)?(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:people|passengers|children|women|men|workers|residents|civilians|others|neighbou?rs|soldiers|sons|daughters)\b"
 )
-"""One person named and more counted after: "the driver and two passengers" = 3."""
+_AGE_ASIDE = r"(?:,\s*(?:aged\s+[\w-]+(?:(?:,\s*|\s+and\s+)[\w-]+)*|\d{1,3}),)?"
+_GROUP_PART = re.compile(rf"{_PERSON_NOUN}|{_COUNTED_PEOPLE}", re.IGNORECASE)
+_GROUP = re.compile(rf"(?:{_PERSON_NOUN}|{_COUNTED_PEOPLE}){_AGE_ASIDE}"
+                    rf"(?:\s+and\s+(?:{_PERSON_NOUN}|{_COUNTED_PEOPLE}){_AGE_ASIDE})+", re.IGNORECASE)
+"""People named one by one or counted, and joined: "a five-year-old boy and his father" = 2, "the driver and two
+passengers" = 3, "a woman and her two children" = 3, "two women and a man" = 3."""
+
+
+def _group_size(group: str) -> int:
+    size = 0
+    for part in _GROUP_PART.finditer(group):
+        counted = part.group(1)
+        size += 1 if counted is None else int(counted) if counted.isdigit() else _UNITS[counted.lower()]
+    return size
 
 
 @lru_cache(maxsize=4096)
@@ -157,11 +172,8 @@ def numbers_in(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
         windows.append((0, 0))
     if _ONE_PERSON.search(text):
         exact.add(1)
-    for match in _COUPLED.finditer(text):
-        exact.add(len(re.findall(r"\s+and\s+", match.group(0))) + 1)
-    for match in _ONE_AND_COUNTED.finditer(text):  # "the driver and two passengers" = 3
-        counted = match.group(1).lower()
-        exact.add(1 + (int(counted) if counted.isdigit() else _UNITS[counted]))
+    for match in _GROUP.finditer(text):
+        exact.add(_group_size(match.group(0)))
     return frozenset(exact), tuple(windows)
 
 

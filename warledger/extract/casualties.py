@@ -1,9 +1,9 @@
 """Tie numbers in a sentence to what happened to people: killed, injured, missing.
 
 "Five people were killed", "killed at least two", "left three dead and 12 wounded", "the death toll rose to 23",
-"a woman was injured" (one), "wounding a man and a woman" (two), "no casualties were reported" (zero killed and
-injured). Counts inside "including two
-children" are parts of a larger figure and are not taken on their own.
+"a woman was injured" (one), "wounding a man and a woman" (two), "a woman and her two children were hurt" (three),
+"no casualties were reported" (zero killed and injured). Counts inside "including two children" and inside a group
+named part by part are parts of a larger figure and are not taken on their own.
 """
 
 from __future__ import annotations
@@ -35,21 +35,32 @@ class Figure:
 _AUX = (
     r"(?:(?:were|was|have been|has been|had been|are|is|got|been|remain|remained|reportedly|also|later|all|listed as|"
     r"had|has|have|"
-    r"believed to have been|confirmed|feared|still|now|being|left)\s+){0,3}"
+    r"believed to have been|confirmed|feared|still|now|being|left|slightly|lightly|seriously|severely|critically|"
+    r"badly|moderately)\s+){0,3}"
 )
 _SUBPART = (
     r"(?:,\s*(?:including|among them|mostly|most of them|many of them|aged|[\w-]+ of (?:them|whom))[^,]{0,60},\s*)?"
 )
+_NOT_DETERMINER = r"(?!(?:a|an|one|the|his|her|their|its|another|and|or)\s)"
+"""Words between a determiner and its person noun are the person's (an age, a trade), never a new noun phrase: "The
+blast killed a woman" names "a woman", not "The blast killed a woman"."""
+
+
 @cache
 def _singular() -> re.Pattern[str]:
     """One person: "a woman", "the commandant of Berdyansk", "NABU officer" (a headline drops the article)."""
     nouns = "|".join(re.escape(n) for n in sorted(word_set("person_nouns"), key=len, reverse=True))
     return re.compile(
-        rf"(?:\b(?:a|an|one|the|his|her|their|its)\s+(?:[\w’'-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:[A-Z][\w-]*\s+){{0,3}}|\b[A-Z]+\s+)"
-        rf"(?:{nouns})\b(?:\s+(?:of|at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?"
+        rf"(?:\b(?:a|an|one|the|his|her|their|its|another)\s+(?:{_NOT_DETERMINER}[\w’'-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}|\b(?-i:[A-Z]{{2,}})\s+)"
+        # "a woman passenger"; "the other" (of two); "The 61-year-old was taken to hospital"
+        rf"(?:(?:{nouns})\b(?:\s+(?:{nouns})\b)?|other\b(?!\s+[a-z])|\d{{1,3}}-year-old(?=\s+(?:was|were|is|died)\b))"
+        rf"(?:\s+(?:of|at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?"
         rf"(?:\s+(?:born\s+in\s+\d{{4}}|aged\s+\d{{1,3}}))?(?:,[^,]{{1,80}},)?"
         # "a woman who was pulled from the rubble has died"
-        rf"(?:\s+who\s+[^.;,]{{1,80}}?(?=\s+(?:has\s+|had\s+)?(?:died|succumbed)\b))?",
+        rf"(?:\s+who\s+[^.;,]{{1,80}}?(?=\s+(?:has\s+|had\s+)?(?:died|succumbed)\b))?"
+        # "A woman travelling in the passenger seat was taken to hospital"
+        rf"(?:\s+(?!(?:including|according|killing|wounding|injuring|leaving)\b)[a-z]+ing\b[^.;,]{{0,50}}?"
+        rf"(?=\s+(?:was|were|sustained|suffered|received|got)\b))?",
         re.IGNORECASE,
     )
 
@@ -103,7 +114,7 @@ _DOING = (r"(?:waiting|sitting|standing|working|travelling|traveling|walking|rid
 """What people were doing, between them and their toll ("Two women waiting for a bus were injured")."""
 _LEFT_ROLE = re.compile(r"\s*(?:people\s+|civilians\s+|others\s+)?(dead|killed|injured|wounded|hurt|missing)\b", re.I)
 _TOLL = re.compile(
-    r"(?:death toll|number of (?:the )?(?:dead|deaths|fatalities|people killed))\b[^.;:]{0,90}?\s"
+    r"(?:death toll|number of (?:the )?(?:dead|deaths|fatalities|people killed))\b[^.;:]{0,140}?\s"
     r"(?:(?:has|had|have)\s+)?"
     r"(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|"
     r"is|was|now stands at|of|hit|to|rising to)\s*(?:to\s+)?(?:at least\s+)?$",
@@ -134,9 +145,11 @@ def find_figures(text: str, numbers: list[NumberMatch], *, start: int = 0, end: 
     end = len(text) if end is None else end
     figures: dict[str, Figure] = {}
     patterns = _role_patterns()
+    named = _singulars(text, numbers, patterns)
+    groups = [figure for figure, joined in named if joined]
     for number in numbers:
-        if not (start <= number.start < end):
-            continue
+        if not (start <= number.start < end) or any(g.start <= number.start < g.end for g in groups):
+            continue  # "a woman and her two children were wounded": the two are a part of the three
         if number.unit is not None or number.count.value is None or number.count.value > MAX_INCIDENT_COUNT:
             continue
         if _SUBCOUNT_BEFORE.search(text[: number.start]) or _AGED.search(text, 0, number.start):
@@ -144,7 +157,7 @@ def find_figures(text: str, numbers: list[NumberMatch], *, start: int = 0, end: 
         figure = _passive_or_noun(text, number, patterns) or _active(text, number, patterns)
         if figure and figure.role not in figures:
             figures[figure.role] = figure
-    for figure in _singulars(text, patterns):
+    for figure, _ in named:
         if start <= figure.start < end:
             figures.setdefault(figure.role, figure)
     for cue in find_cues("zero_casualties", text[start:end]):
@@ -210,11 +223,16 @@ def _active(text: str, number: NumberMatch, patterns: dict) -> Figure | None:
     return None
 
 
+_APPOSITION = r"(?:,\s*(?:aged\s+[\w-]+(?:(?:,\s*|\s+and\s+)[\w-]+)*|\d{1,3}),)?"
+"""An age set off after a person ("the driver, 51, and two passengers", "two children, aged seven and 12,")."""
+
+
 @cache
 def _and_another() -> re.Pattern[str]:
     """ "... and a woman", "... and his wife": one more person coordinated with the one before."""
     nouns = "|".join(re.escape(n) for n in sorted(word_set("person_nouns"), key=len, reverse=True))
-    return re.compile(rf"\s+and\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.I)
+    return re.compile(rf"{_APPOSITION}\s+and\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"
+                      rf"{_APPOSITION}", re.I)
 
 
 _COUPLE = re.compile(r"\b(?:a|an|the|one)\s+(?:[\w’'-]+\s+)?couple\b(?![’'])", re.I)
@@ -234,41 +252,63 @@ def _and_counted() -> re.Pattern[str]:
     """ "... and two passengers": more people counted after the one before."""
     nouns = "|".join(re.escape(n) for n in sorted(word_set("people_nouns"), key=len, reverse=True))
     numbers = "|".join(_SMALL_NUMBERS)
-    return re.compile(rf"\s+and\s+(?P<n>{numbers}|\d{{1,2}})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.I)
+    return re.compile(rf"{_APPOSITION}\s+and\s+(?:(?:his|her|their)\s+)?(?P<n>{numbers}|\d{{1,2}})\s+"
+                      rf"(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b{_APPOSITION}", re.I)
 
 
-def _singulars(text: str, patterns: dict) -> list[Figure]:
-    """ "A woman was killed", "killed a man": one person; "wounding a man and a woman": two."""
+def _named_people(text: str, numbers: list[NumberMatch]) -> list[tuple[int, int, int, bool]]:
+    """People named one by one or in small counted groups, and joined: ``(start, end, how many, joined)``.
+
+    "a woman" is one; "a married couple" two; "a man and his wife" two; "the driver, 51, and two passengers" three;
+    "a woman and her two children" three; "two women and a man" three. ``joined`` tells a group of several parts,
+    whose own numbers are parts of it, not tolls of their own."""
+    starts = [(m.start(), m.end(), 2 if m.re is _COUPLE else 1)
+              for m in [*_singular().finditer(text), *_COUPLE.finditer(text)]]
+    for number in numbers:  # "two women and a man": a counted group that more people join
+        if number.unit is None and number.count.qualifier == "exact" and number.count.value:
+            noun = _people_after().match(text, number.end)
+            if noun and (_and_another().match(text, noun.end()) or _and_counted().match(text, noun.end())):
+                starts.append((number.start, noun.end(), number.count.value))
+    found: list[tuple[int, int, int, bool]] = []
+    for start, end, people in sorted(starts):
+        if found and start < found[-1][1]:
+            continue  # a part of the group before
+        parts = 1
+        while more := _and_another().match(text, end) or _and_counted().match(text, end):
+            if more.re is _and_counted():
+                word = more["n"].lower()
+                people += int(word) if word.isdigit() else _SMALL_NUMBERS[word]
+            else:
+                people += 1
+            parts, end = parts + 1, more.end()
+        found.append((start, end, people, parts > 1))
+    return found
+
+
+def _singulars(text: str, numbers: list[NumberMatch], patterns: dict) -> list[tuple[Figure, bool]]:
+    """ "A woman was killed", "killed a man": one person; "wounding a man and a woman": two. Each figure comes with
+    whether it counts a group of several parts (see ``_named_people``)."""
     found = []
-    named = [*_singular().finditer(text), *_COUPLE.finditer(text)]
-    for m in sorted(named, key=lambda m: m.start()):
-        people, end = 1, m.end()
-        while more := _and_another().match(text, end):
-            people, end = people + 1, more.end()
-        if m.re is _COUPLE:  # "injuring a married couple"
-            people = 2
-        if counted := _and_counted().match(text, end):  # "the driver and two passengers"
-            word = counted["n"].lower()
-            people, end = people + (int(word) if word.isdigit() else _SMALL_NUMBERS[word]), counted.end()
+    for start, end, people, joined in _named_people(text, numbers):
         count = Count(people, people, "exact")
         after = re.compile(rf"\s+{_AUX}", re.I).match(text, end)
         cursor = after.end() if after else end
         for role in ROLES:
             role_match = patterns[(role, "passive")].match(text, cursor)
             if role_match:
-                found.append(Figure(role, count, m.start(), role_match.end()))
+                found.append((Figure(role, count, start, role_match.end()), joined))
                 break
         else:
-            before = text[: m.start()].rstrip()
+            before = text[:start].rstrip()
             if _LEAVING.search(before) and (left := _LEFT_WITH.match(text, end)):  # "leaving a driver with wounds"
                 role = "killed" if left["dead"] else "injured"
-                found.append(Figure(role, count, m.start(), left.end()))
+                found.append((Figure(role, count, start, left.end()), joined))
                 continue
             for role in ROLES:
                 active = patterns.get((role, "active"))
                 tail = before[-12:]
                 hit = active.search(tail) if active else None
                 if hit and hit.end() == len(tail) and hit.group(0).lower() not in ("left", "leaving"):
-                    found.append(Figure(role, count, len(before) - len(tail) + hit.start(), end))
+                    found.append((Figure(role, count, len(before) - len(tail) + hit.start(), end), joined))
                     break
     return found
