@@ -377,3 +377,39 @@ def test_tolls_of_people_described_doing_something_couples_those_still_in_hospit
     assert (found["Dnipro"].killed, found["Dnipro"].injured) == (Count(1, 1, "exact"), Count(11, 11, "exact"))
     assert found["Ochakiv"].killed == Count(0, 0, "exact")
     assert found["Velyka Pysarivka"].injured == Count(0, 0, "exact")
+
+
+def test_a_lead_paragraph_is_the_event_the_next_paragraph_gives_the_toll_of() -> None:
+    found = incidents_of("\n\n".join((
+        "Missiles hit Kharkiv energy site",
+        "By a staff writer",
+        "On Monday evening, Russian troops struck an energy facility in Kharkiv with two missiles, the regional "
+        "governor said.",
+        "According to him, a technician at the plant was killed, and three more were injured.",
+        "Repair crews restored power to most homes by the morning, the mayor said.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    )), published="2025-11-11")
+    assert [(i.location and i.location.name, i.killed, i.injured) for i in found] == [
+        ("Kharkiv", Count(1, 1, "exact"), Count(3, 3, "exact"))]
+
+
+def test_the_day_a_toll_rose_does_not_part_the_event_from_its_own_day() -> None:
+    found = incidents_of(article(
+        "The death toll from a Russian missile strike on an apartment block in the southern port city of Odesa "
+        "rose to nine on Saturday, officials said.",
+        "The missile hit a nine-storey building in the city centre late on Friday, the regional governor said.",
+        "At least 31 people were injured, he said.",
+    ), published="2025-11-15")
+    assert [(i.location.name, i.date, i.killed, i.injured) for i in found] == [
+        ("Odesa", "2025-11-14", Count(9, 9, "exact"), Count(31, None, "at least"))]
+
+
+def test_a_headline_that_sums_a_region_s_day_is_no_event_beside_the_one_told() -> None:
+    found = incidents_of("\n\n".join((
+        "Kherson region: one killed, 9 injured in Russian attacks over past day",
+        "Over the past day, Russian forces shelled 27 settlements in the Kherson region, the governor said.",
+        "In Kherson's Dniprovskyi district, a drone dropped explosives on a man on a scooter on Sunday morning.",
+        "The 58-year-old was taken to hospital with a blast injury and shrapnel wounds.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    )), published="2025-11-16")
+    assert [(i.location.name, i.injured) for i in found] == [("Kherson", Count(1, 1, "exact"))]

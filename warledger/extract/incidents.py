@@ -10,9 +10,11 @@
    in Kherson Oblast", "shot down 112 drones", "hit the Zaporizhzhia and Odesa regions", a list of three towns or
    more, "across the Kherson region ... over the past day") stands as an event only for a region the article
    reports no event in. A headline, standfirst, caption or heading line (a live page's entry title) without a toll
-   only adds to the event its body reports; one with a toll joins the body's event once the body has told it all
-   (its standfirst may add to it first). The day something was said ("officials said on Wednesday") dates an event
-   only when nothing else does. A sentence that recalls an event reported before ("We will remind, ...") opens
+   only adds to the event its body reports, unless it is a lead paragraph whose next sentence gives its toll
+   ("According to him, a worker was killed"); one with a toll joins the body's event once the body has told it all
+   (its standfirst may add to it first). The day something was said ("officials said on Wednesday") or a toll rose
+   ("rose to eight on Saturday") dates an event only when nothing else does, and does not part it from the same
+   place's event told with its own date the day before. A sentence that recalls an event reported before ("We will remind, ...") opens
    nothing and adds to nothing.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
@@ -142,10 +144,13 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             elif referent is not None and not mention.places:
                 continued.append(referent)  # "Firefighters recovered their bodies": still about it, adds nothing
         if is_article and (sentence.block.kind in SUMMARY_BLOCKS or _heading(sentence)):
-            deferred += [d for d in opened if not _has_toll(d)]
+            untolled = [d for d in opened if not _has_toll(d)]
+            deferred += untolled
             tolled = [d for d in opened if _has_toll(d)]
             restated += tolled
             areas += tolled  # the next sentences may add to it before the body tells it
+            if sentence.block.kind == "standfirst":  # a lead paragraph the body goes on from ("According
+                continued += untolled  # to him, a worker was killed")
             opened = []
         survivors = [_merge_or_add(drafts, draft) for draft in opened]
         # "the attacks on Odesa": no event of its own, only what it adds to one the article reports
@@ -156,8 +161,10 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         told = draft.place is not None and any(  # ... unless the body tells an event at its place: the body's toll
             d.place and d.place.location.gazetteer_id == draft.place.location.gazetteer_id for d in drafts)
         _merge_or_add(drafts, draft, may_add=not told)
-    for draft in deferred:  # a headline or caption without a toll: only what it adds to a body incident
-        _merge_or_add(drafts, draft, may_add=False)
+    for draft in deferred:  # a headline or caption without a toll: only what it adds to a body incident, unless
+        told_below = any(m.figures and m.sentence.block.kind not in SUMMARY_BLOCKS and not _heading(m.sentence)
+                         for m in draft.attached)  # the body's next sentence gave its toll
+        _merge_or_add(drafts, draft, may_add=told_below)
     drafts.sort(key=lambda d: min(m.sentence.start + m.start for m in d.mentions))
     reported = {d.place.location.admin1 for d in drafts if d.place}
     for draft in summaries:  # an area's day stands as an event only where the article reports none one by one
@@ -240,7 +247,7 @@ _SHOT_DOWN_AFTER = re.compile(
 down")."""
 _REGION_DAY = re.compile(
     r"\b(?:across|throughout|all over)\s+the\b|"
-    r"\b(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:day|24 hours)\b",
+    r"\b(?:over|in|during)\s+(?:the\s+)?(?:past|previous|last)\s+(?:day|24 hours)\b",
     re.I,
 )
 """A region's toll summed over a day: "across the Kherson region", "over the previous 24 hours"."""
@@ -443,11 +450,12 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
     if a.date and b.date and a.date != b.date:
         # a headline's "overnight" and the body's "late on Monday" are one night: one day apart, same place
         summary = a.summary_only or b.summary_only
-        one_place = (pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id) or (
+        one_place = _same_entry(pa, pb) or (
             restates and (not (pa and pb) or _places_compatible(pa.location, pb.location)))
-        if not (summary and one_place and abs((a.date - b.date).days) == 1):
+        told_next_day = _same_entry(pa, pb) and _told_next_day(a, b)
+        if not (summary and one_place and abs((a.date - b.date).days) == 1) and not told_next_day:
             return 0
-    same_place = bool(pa and pb and pa.location.gazetteer_id == pb.location.gazetteer_id)
+    same_place = _same_entry(pa, pb)
     rising = (same_place or (restates and not (pa and pb))) and (_rising(a) or _rising(b))  # "had risen to three"
     for toll in ROLES:
         fa, fb = a.figures(toll), b.figures(toll)
@@ -477,6 +485,21 @@ _RISING = re.compile(
 def _rising(draft: Draft) -> bool:
     """Whether a draft's toll is worded as one that rose as reports came in ("updated the toll", "now confirmed")."""
     return any(_RISING.search(m.text) for m in draft.mentions)
+
+
+def _same_entry(a, b) -> bool:  # type: ignore[no-untyped-def]
+    """Whether two places (either may be missing) are the same gazetteer entry."""
+    return bool(a and b and a.location.gazetteer_id == b.location.gazetteer_id)
+
+
+def _told_next_day(a: Draft, b: Draft) -> bool:
+    """Whether one draft is dated only by the day its toll was told ("the death toll rose to eight on Saturday") and
+    the other by its own date the day before ("the missile hit late Friday"): one event told on the next day."""
+    if a.date is None or b.date is None:
+        return False
+    (told, when), (own, then) = sorted([(a, a.date), (b, b.date)], key=lambda pair: pair[1], reverse=True)
+    told_only = all(_date_rank(m) >= 1 for m in told.mentions if m.date)
+    return told_only and (when - then).days == 1 and any(_date_rank(m) == 0 for m in own.mentions if m.date)
 
 
 def _places_compatible(a: Location, b: Location) -> bool:

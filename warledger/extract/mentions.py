@@ -57,8 +57,11 @@ _STATED_ON = re.compile(
     r"(?:(?:late|early)\s+)?(?:on\s+)?$",
     re.I,
 )
-"""Before a date: the day something was said ("officials said on Wednesday"), which dates an event only when the
-clause gives no other date."""
+_UPDATED_ON = re.compile(
+    r"\b(?:rose|risen|climbed|increased|grew|jumped)\s+to\s+(?:at least\s+)?[\w,-]+\s+(?:(?:late|early)\s+)?"
+    r"(?:on\s+)?$", re.I)
+"""Before a date: the day something was said ("officials said on Wednesday") or a toll rose ("the death toll rose to
+eight on Saturday"), which dates an event only when the clause gives no other date."""
 _DATED_BEFORE = re.compile(r"\b(?:the|a|an|its|their|deadly)\s+(?:[\w-]+\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+)?$", re.I)
 """Wording dated to a year as a name ("a deadly 2017 chemical attack", "the 2014 offensive") recalls another event."""
 
@@ -154,7 +157,7 @@ def _actors(text: str, start: int, end: int) -> list[Cue]:
 
 _TOLL_WORDS = re.compile(
     r"\b(?:hurt|missing|casualt\w*|victims?|toll|bodies|no (?:deaths|fatalities)|hospitali[sz]ed|hospital|wounds|"
-    r"injuries|burns|no one|nobody|cut by|treated for|medical (?:help|care|aid|treatment))\b",
+    r"injuries|burns|concussions?|fractures?|no one|nobody|cut by|treated for|medical (?:help|care|aid|treatment))\b",
     re.I,
 )
 
@@ -227,12 +230,12 @@ def _resolve_dates(mentions: list[Mention]) -> None:
     anchor_precision = "unknown"
     for mention in mentions:
         text = mention.sentence.text
-        for match in sorted(mention.dates, key=lambda m: bool(_STATED_ON.search(text, 0, m.start))):
+        for match in sorted(mention.dates, key=lambda m: _stated_on(text, m.start)):
             if match.kind in ("absolute", "relative_to_published") and match.date is not None:
                 if published is not None and match.date > published + timedelta(days=1):
                     continue  # a future date (talks next Sunday) does not date an attack
                 mention.date, mention.date_precision, mention.date_evidence = match.date, match.precision, match
-                if _STATED_ON.search(text, 0, match.start):
+                if _stated_on(text, match.start):
                     mention.inherited.add("stated")
                 break
             if match.kind == "relative_to_event" and match.relative_days is not None:
@@ -245,6 +248,11 @@ def _resolve_dates(mentions: list[Mention]) -> None:
         own = mention.date_evidence
         if mention.date is not None and own is not None and own.kind != "relative_to_event":
             anchor, anchor_precision = mention.date, mention.date_precision
+
+
+def _stated_on(text: str, position: int) -> bool:
+    """Whether a date at ``position`` is the day something was said or a toll rose, not the day of the event."""
+    return bool(_STATED_ON.search(text, 0, position) or _UPDATED_ON.search(text, 0, position))
 
 
 def _sentence_date(mentions: list[Mention]) -> date | None:
