@@ -413,3 +413,28 @@ def test_a_headline_that_sums_a_region_s_day_is_no_event_beside_the_one_told() -
         "Talks on a ceasefire are due to resume next month in Geneva.",
     )), published="2025-11-16")
     assert [(i.location.name, i.injured) for i in found] == [("Kherson", Count(1, 1, "exact"))]
+
+
+def test_a_hospital_named_for_its_town_is_where_the_wounded_went() -> None:
+    found = incidents_of(article(
+        "Late on Monday a drone dropped an explosive device on a tractor in the town of Valuyki, the "
+        "Belgorod governor said.",
+        "A farm worker was wounded and is being treated at the Belgorod regional clinical hospital.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2024-05-14")
+    assert [(i.location and i.location.name, i.injured) for i in found] == [
+        ("Valuyki", Count(1, 1, "exact"))]
+
+
+def test_a_headline_may_tell_a_part_of_the_toll_and_a_revised_toll_wins() -> None:
+    found = incidents_of("\n\n".join((
+        "Shelling wounds two children in Kharkiv",
+        "By a staff writer",
+        "Russian artillery pounded apartment blocks in the north of Kharkiv on Wednesday, killing one man and "
+        "wounding nine people, officials said.",
+        "The mayor said overnight that fourteen people had been injured. On Thursday morning the governor put the "
+        "number of injured at eleven, saying three had been counted twice.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    )), published="2025-11-13")
+    assert [(i.location.name, i.killed, i.injured) for i in found] == [
+        ("Kharkiv", Count(1, 1, "exact"), Count(11, 11, "exact"))]

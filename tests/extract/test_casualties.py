@@ -67,6 +67,15 @@ def figures(text: str) -> dict[str, Count]:
         ("A cashier received a shrapnel injury.", {"injured": Count(1, 1)}),
         ("His wife was taken to the district hospital with burns.", {"injured": Count(1, 1)}),
         ("A pensioner suffered a concussion.", {"injured": Count(1, 1)}),
+        # an aside between people and their toll
+        ("The two men inside were lightly injured.", {"injured": Count(2, 2)}),
+        ("A married couple in their seventies who lived next door were hurt.", {"injured": Count(2, 2)}),
+        ("A woman who was walking her dog was killed.", {"killed": Count(1, 1)}),
+        ("An 81-year-old man later sought medical help.", {"injured": Count(1, 1)}),
+        # a toll put at a figure; a regional total put at one in a headline is not an event's toll
+        ("The mayor put the number of injured at eleven.", {"injured": Count(11, 11)}),
+        ("Officials put the toll at four.", {"killed": Count(4, 4)}),
+        ("Governor puts civilian death toll in border region at 235", {}),
     ],
 )
 def test_figures(text, expected):

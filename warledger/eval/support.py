@@ -100,7 +100,7 @@ _MORE_PEOPLE = (
     r"nurse|teacher|student|pupil|paramedic|shopkeeper|vendor|cyclist|pedestrian|fisherman|miner|deminer|sapper|"
     r"policeman|policewoman|electrician|employee|customer|patient|security guard|watchman|motorist|villager|assistant|"
     r"cashier|seller|engineer|operator|builder|conductor|courier|toddler|schoolboy|schoolgirl|grandson|granddaughter|"
-    r"relative|tenant|occupant|technician|mechanic|welder"
+    r"relative|tenant|occupant|technician|mechanic|welder|saleswoman|salesman"
 )
 """More people named in the singular: "killing a nurse"."""
 _ONE_PERSON = re.compile(

@@ -97,7 +97,8 @@ def _people_after() -> re.Pattern[str]:
 @cache
 def _after_number() -> re.Pattern[str]:
     """What may stand between a number and a passive or noun role word: "people were", "civilians, including ...,"."""
-    return re.compile(rf"\s*(?:{_people_phrase()}|more|others)?(?:\s+aged\s+\d+(?:{_AGE_JOIN}\d+)*)?"
+    return re.compile(rf"\s*(?:{_people_phrase()}|more|others)?(?:\s+(?:inside|aboard|on board|there))?"
+                      rf"(?:\s+aged\s+\d+(?:{_AGE_JOIN}\d+)*)?"
                       rf"(?:\s+of\s+the\s+(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){{0,3}}|\s+of\s+the\s+[a-z]+)?"
                       rf"(?:\s+{_DOING}[^,.;]{{0,40}}?(?=\s+(?:were|was|are|is|had|have)\b))?"
                       rf"\s*{_SUBPART}\s*{_AUX}", re.IGNORECASE)
@@ -117,7 +118,9 @@ _TOLL = re.compile(
     r"(?:death toll|number of (?:the )?(?:dead|deaths|fatalities|people killed))\b[^.;:]{0,140}?\s"
     r"(?:(?:has|had|have)\s+)?"
     r"(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|"
-    r"is|was|now stands at|of|hit|to|rising to)\s*(?:to\s+)?(?:at least\s+)?$",
+    r"is|was|now stands at|of|hit|to|rising to)\s*(?:to\s+)?(?:at least\s+)?$"
+    r"|\b(?:put|puts|putting)\s+the\s+(?:death\s+)?(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed))"
+    r"\s+at\s+(?:at least\s+)?$",
     re.I,
 )
 
@@ -125,7 +128,9 @@ _TOLL = re.compile(
 _INJURED_TOLL = re.compile(
     r"number of (?:the )?(?:injured|wounded|people (?:injured|wounded|hurt))\b[^.;:]{0,60}?\s(?:(?:has|had|have)\s+)?"
     r"(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|is|was|now stands at|rising to|to)\s*"
-    r"(?:to\s+)?(?:at least\s+)?$",
+    r"(?:to\s+)?(?:at least\s+)?$"
+    r"|\b(?:put|puts|putting)\s+the\s+number\s+of\s+(?:the\s+)?(?:injured|wounded|people\s+(?:injured|wounded|hurt))"
+    r"\s+at\s+(?:at least\s+)?$",
     re.I,
 )
 """Before a number: the injured counted again as a toll rises ("the number of injured rose to 16", "bringing the
@@ -285,19 +290,41 @@ def _named_people(text: str, numbers: list[NumberMatch]) -> list[tuple[int, int,
     return found
 
 
+_AGE_ASIDE = re.compile(r"\s+in\s+(?:their|his|her)\s+(?:early\s+|late\s+|mid-)?\w+ies\b", re.I)
+_WHERE_OR_WHO = re.compile(r"\s+(?:who|inside|aboard|on board)\b", re.I)
+_ASIDE_VERB = re.compile(r"\s+(?:were|was|are|is)\s")
+_AFTER_PEOPLE = re.compile(rf"\s+{_AUX}", re.I)
+
+
+def _passive_after(text: str, end: int, patterns: dict) -> tuple[str, int] | None:
+    """The role a passive gives the people named up to ``end``, and where its words end. The passive may follow an
+    aside: an age ("A married couple in their sixties ... were hurt"), where they were ("The two men inside were"), or
+    a relative clause, whose own verb may come first ("A woman who was walking her dog was killed")."""
+    ends = [end]
+    if age := _AGE_ASIDE.match(text, end):
+        ends.append(end := age.end())
+    if aside := _WHERE_OR_WHO.match(text, end):
+        for verb in _ASIDE_VERB.finditer(text, aside.end(), min(len(text), aside.end() + 70)):
+            if any(mark in text[aside.end() : verb.start()] for mark in ",.;"):
+                break
+            ends.append(verb.start())
+    for cursor in ends:
+        after = _AFTER_PEOPLE.match(text, cursor)
+        at = after.end() if after else cursor
+        for role in ROLES:
+            if role_match := patterns[(role, "passive")].match(text, at):
+                return role, role_match.end()
+    return None
+
+
 def _singulars(text: str, numbers: list[NumberMatch], patterns: dict) -> list[tuple[Figure, bool]]:
     """ "A woman was killed", "killed a man": one person; "wounding a man and a woman": two. Each figure comes with
     whether it counts a group of several parts (see ``_named_people``)."""
     found = []
     for start, end, people, joined in _named_people(text, numbers):
         count = Count(people, people, "exact")
-        after = re.compile(rf"\s+{_AUX}", re.I).match(text, end)
-        cursor = after.end() if after else end
-        for role in ROLES:
-            role_match = patterns[(role, "passive")].match(text, cursor)
-            if role_match:
-                found.append((Figure(role, count, start, role_match.end()), joined))
-                break
+        if passive := _passive_after(text, end, patterns):
+            found.append((Figure(passive[0], count, start, passive[1]), joined))
         else:
             before = text[:start].rstrip()
             if _LEAVING.search(before) and (left := _LEFT_WITH.match(text, end)):  # "leaving a driver with wounds"

@@ -14,8 +14,8 @@
    ("According to him, a worker was killed"); one with a toll joins the body's event once the body has told it all
    (its standfirst may add to it first). The day something was said ("officials said on Wednesday") or a toll rose
    ("rose to eight on Saturday") dates an event only when nothing else does, and does not part it from the same
-   place's event told with its own date the day before. A sentence that recalls an event reported before ("We will remind, ...") opens
-   nothing and adds to nothing.
+   place's event told with its own date the day before. A sentence that recalls an event reported before ("We will
+   remind, ...") opens nothing and adds to nothing.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
    is unambiguous and near; a sentence that only adds to a draft keeps it the one referred to. A clause that names
@@ -157,9 +157,10 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         survivors += [h for d in referring if (h := _merge_or_add(drafts, d, may_add=False, loose=True)) is not d]
         # a sentence that only adds to an earlier event keeps it the one the next sentences refer to
         recent.append((sentence, list(dict.fromkeys(survivors or continued)) + areas))
+    body_drafts = list(drafts)
     for draft in restated:  # a headline with a toll: the body's event once the body has told it all, else its own
         told = draft.place is not None and any(  # ... unless the body tells an event at its place: the body's toll
-            d.place and d.place.location.gazetteer_id == draft.place.location.gazetteer_id for d in drafts)
+            d.place and d.place.location.gazetteer_id == draft.place.location.gazetteer_id for d in body_drafts)
         _merge_or_add(drafts, draft, may_add=not told)
     for draft in deferred:  # a headline or caption without a toll: only what it adds to a body incident, unless
         told_below = any(m.figures and m.sentence.block.kind not in SUMMARY_BLOCKS and not _heading(m.sentence)
@@ -459,7 +460,8 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
     rising = (same_place or (restates and not (pa and pb))) and (_rising(a) or _rising(b))  # "had risen to three"
     for toll in ROLES:
         fa, fb = a.figures(toll), b.figures(toll)
-        if fa and fb and not _counts_overlap(fa[0][1].count, fb[0][1].count) and not rising:
+        if fa and fb and not _counts_overlap(fa[0][1].count, fb[0][1].count) and not rising and not (
+                same_place and _headline_part(a, fa[0][1].count, b, fb[0][1].count)):
             return 0
     if not same_place and not (a.summary_only or b.summary_only or loose):
         return 0  # two body reports are two events unless they name the same place
@@ -475,8 +477,20 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
     return score
 
 
-_STANDS_AT = re.compile(r"\b(?:now\s+)?stands?\s+at\b|\bstood\s+at\b", re.I)
-"""A toll stated as it stands after updates: it wins over earlier figures that disagree (one of the injured died)."""
+_STANDS_AT = re.compile(r"\b(?:now\s+)?stands?\s+at\b|\bstood\s+at\b|"
+                        r"\b(?:put|puts|putting|revised|corrected)\s+the\s+(?:number|toll)\b", re.I)
+_EARLIER = re.compile(r"\b(?:had|initially|first|originally|earlier)\s+$", re.I)
+
+
+def _stands_at(mention: Mention, figure: Figure) -> bool:
+    """Whether a figure is a toll stated as it stands after updates ("The toll now stands at one dead", "put the number
+    of injured at eleven" after fourteen): it wins over earlier figures that disagree (one of the injured died). A
+    figure put before ("had put the toll at seven", "initially put ...") does not."""
+    text = mention.sentence.text
+    for m in _STANDS_AT.finditer(text, mention.start, figure.end):
+        if not _EARLIER.search(text, max(0, m.start() - 12), m.start()):
+            return True
+    return False
 _RISING = re.compile(
     r"\b(?:risen|rises|rose|rising|climbed|climbs|increased|jumped|grew|updated|now)\b", re.I
 )
@@ -511,6 +525,13 @@ def _places_compatible(a: Location, b: Location) -> bool:
     if coarse.precision >= 4:
         return coarse.admin1 is not None and coarse.admin1 == fine.admin1
     return False
+
+
+def _headline_part(a: Draft, count_a: Count, b: Draft, count_b: Count) -> bool:
+    """Whether the smaller of two tolls is a headline's part of the other ("wounds two children" of nine wounded)."""
+    (small, part), (_, whole) = sorted([(a, count_a), (b, count_b)], key=lambda pair: pair[1].value or 0)
+    smaller = part.value and whole.value and (part.max or part.value) < (whole.min or whole.value)
+    return bool(small.summary_only and smaller)
 
 
 def _counts_overlap(a: Count, b: Count) -> bool:
@@ -572,7 +593,7 @@ def _to_incident(analysis: Analysis, draft: Draft, default_actor: str | None) ->
         found = draft.figures(toll)
         tolls[toll] = merge_counts([f.count for _, f in found]) if found else None
         standing = [f for m, f in sorted(found, key=lambda pair: pair[0].sentence.start + pair[1].start)
-                    if _STANDS_AT.search(m.text)]
+                    if _stands_at(m, f)]
         if standing and not all(_counts_overlap(f.count, standing[-1].count) for _, f in found):
             tolls[toll] = standing[-1].count  # "The toll now stands at one dead and two injured": the last word
         for mention, figure in found:

@@ -96,6 +96,11 @@ _TREATED_IN = re.compile(
     r"(?:\s+[\w’'-]+){0,4}?\s+(?:to|in|at)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinic|morgue)\s+in\s+$", _I)
 """Where the wounded were taken ("taken to a hospital in Kherson"), not where the attack was ("a bomb on a
 hospital in Zaporizhzhia")."""
+_TREATED_AT = re.compile(
+    r"\b(?:taken|rushed|admitted|brought|transferred|evacuated|flown|driven|sent|treated|died|dies|lying)"
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:to|in|at)\s+(?:an?\s+|the\s+)?$", _I)
+_HOSPITAL_NAMED = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:hospital|clinic)\b", _I)
+"""A hospital named after its town ("treated at the Belgorod regional clinical hospital"): where the wounded went."""
 _PLACE_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|settlement|district|raion|rayon|area|community|hromada|outskirts)\b"
     r"|\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province)"
@@ -342,7 +347,8 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
         return None
     if _TITLE_BEFORE.search(text, max(0, hit.start - 30), hit.start) and _SURNAME_AFTER.match(after):
         return None  # "Governor Yaroslav Yanushevych": a person's first name that is also a town's old name
-    if _TREATED_IN.search(text, max(0, hit.start - 60), hit.start):
+    if _TREATED_IN.search(text, max(0, hit.start - 60), hit.start) or (
+            _HOSPITAL_NAMED.match(after) and _TREATED_AT.search(text, max(0, hit.start - 60), hit.start)):
         return None  # "taken to a hospital in Kherson": where the wounded went, not where the attack was
     weak = best.population < SMALL_PLACE or best.kind == "PPLX"
     if not cued and (weak or (hit.key not in best.own and best.population < OLD_NAME_PLACE)):
