@@ -360,3 +360,75 @@ def test_it_believes_the_same_period_and_a_figure_given_by_someone() -> None:
     assert one(claims, min=200_000).claimant == "UK Ministry of Defence"
     assert one(claims, min=32_500).claimant == one(claims, min=13_000).claimant
     assert one(claims, min=5_937).claimant == "Defense Minister Ivan Sokolov"
+
+
+def test_a_whole_regions_year_and_a_monitor_referred_to_as_it_are_tallies() -> None:
+    claims = claims_of(
+        "The governor of the Kursk region, Pavel Orlov, said that 184 civilians had been killed in his region in "
+        "2025. The UN Human Rights Monitoring Mission in Ukraine published its monthly update on Friday. It said "
+        "at least 131 civilians were killed in March."
+    )
+    region = one(claims, min=184)
+    assert (region.side, region.metric, region.period_start, region.period_end) == (
+        "Russia", "killed", "2025-01", "2025-12")
+    month = one(claims, min=131)
+    assert (month.claimant, month.period_start) == ("OHCHR", "2025-03")
+
+
+def test_he_claimed_is_the_person_the_sentence_before_is_about() -> None:
+    claims = claims_of(
+        "Oleg Petrov gave the figure in a television interview, hours after Ivan Sidorov announced new call-ups. "
+        "He claimed that 12,400 Ukrainian soldiers had been killed since the spring."
+    )
+    assert one(claims, min=12_400).claimant == "Oleg Petrov"
+
+
+def test_a_person_named_after_a_bodys_title_and_a_sides_combined_losses() -> None:
+    claims = claims_of(
+        "In May, the Pentagon's deputy assistant secretary, Laura Cooper, put Russia's combined losses of killed "
+        "and wounded at between 90,000 and 100,000."
+    )
+    claim = one(claims, min=90_000)
+    assert (claim.claimant, claim.side, claim.metric) == ("Laura Cooper", "Russia", "casualties")
+
+
+def test_its_spokesperson_speaks_for_the_body_the_sentence_before_names() -> None:
+    claims = claims_of(
+        "The Kharkiv regional prosecutor's office gives a higher figure. Its spokesperson told reporters that "
+        "investigators had documented at least 1,240 civilian deaths in the region since February 2022."
+    )
+    assert one(claims, min=1_240).claimant == "Kharkiv regional prosecutor's office"
+
+
+def test_a_standfirst_figure_the_body_gives_is_not_another_bodys_rounded() -> None:
+    claims = claims_of(
+        "The Royal United Services Institute estimated on Tuesday that Russia has suffered about 1.1 million "
+        "military casualties since February 2022. Ukraine's General Staff said Russia's losses had reached "
+        "1,076,450 troops killed and wounded.",
+        standfirst="A new estimate from the Royal United Services Institute puts Russian casualties at about 1.1 "
+                   "million.",
+    )
+    assert {c.min for c in claims} == {1_100_000, 1_076_450}, [c.to_dict() for c in claims]
+
+
+def test_detained_civilians_a_list_of_the_missing_and_no_figure_in_thousands() -> None:
+    claims = claims_of(
+        "Her brother is one of more than 60,000 people Ukraine lists as missing, according to the commissioner "
+        "for missing persons. The Coordination Headquarters for the Treatment of Prisoners of War says at least "
+        "1,600 Ukrainian civilians are detained in Russia, while thousands of soldiers remain in captivity."
+    )
+    missing = one(claims, min=60_000)
+    assert (missing.side, missing.metric) == ("Ukraine", "missing")
+    detained = one(claims, min=1_600)
+    assert (detained.metric, detained.population) == ("captured", "civilian")
+    assert not [c for c in claims if c.min == 2_000], "'thousands' is no figure"
+
+
+def test_a_standfirst_that_leaves_the_side_unsaid_is_the_bodys_claim() -> None:
+    claims = claims_of(
+        "More than 60,000 Ukrainians are listed as missing, according to Artur Dobroserdov, the commissioner for "
+        "missing persons.",
+        standfirst="Kyiv says more than 60,000 people are listed as missing under special circumstances.",
+    )
+    claim = one(claims, min=60_000)
+    assert (claim.side, claim.claimant) == ("Ukraine", "Artur Dobroserdov")

@@ -19,10 +19,12 @@ People and metric may stand apart: "more than 60,000 people, soldiers and civili
 "lists about 70,000 more as missing", "111,000 servicemen who have died".
 
 A figure is aggregate when it is 1,000 or more, or smaller with a running-total cue ("so far", "since the start of
-the war") or a daily cue ("over the past day") in its sentence, or a part of an aggregate; a smaller figure is
-still returned when the caller says the sentence goes on from claims just stated (``continuing``). Not claims:
-rates ("1,000 a day"), figures about another war, time or place (``vocab/claim_elsewhere.tsv``: the Holodomor, "in
-Syria", a year before 2014), and money or equipment (numbers with a unit, or followed by a noun that is not people).
+the war") or a daily cue ("over the past day") in its sentence, or a month or a year for a monitor or a whole area
+("It said 148 civilians were killed in October", "killed in his region in 2024"), or a part of an aggregate; a
+smaller figure is still returned when the caller says the sentence goes on from claims just stated (``continuing``).
+Not claims: quantities with no number ("thousands of soldiers remain in captivity"), rates ("1,000 a day"), figures
+about another war, time or place (``vocab/claim_elsewhere.tsv``: the Holodomor, "in Syria", a year before 2014), and
+money or equipment (numbers with a unit, or followed by a noun that is not people).
 
 Public: ``ClaimFigure``, ``claim_figures``, ``is_aggregate``, ``another_war``. Every per-sentence check starts with
 one cheap regex, so sentences without a casualty word cost one search.
@@ -53,7 +55,7 @@ FIRST_WAR_YEAR = 2014
 _PREFILTER = re.compile(
     "casualt|loss|lost|losing|lose|kill|dead|death|fatalit|wounded|injur|missing|captur|captiv|prisoner|pow|toll|"
     "died|lives|mia|kia|out of action|unaccounted|figure|number|tally|estimate|holding|holds|held|identified|"
-    "execution|of them|of whom|of those|of these|among them|make up|made up|makes up|account"
+    "execution|detained|of them|of whom|of those|of these|among them|make up|made up|makes up|account"
 )
 """Word parts of which a sentence with a claim holds one, searched in the lower-cased text: one case-sensitive scan
 is the cheapest first check (a case-insensitive alternation costs several times more)."""
@@ -69,6 +71,7 @@ _FILLER = (
     r"estimated|said|feared|presumed|confirmed|officially|to|listed|as|in|on|at|of|from|the|a|its|their|both|sides?|"
     r"each|region|oblast|city|areas?|war|fighting|battles?|front|line|country|territory|so|far|since|recorded|"
     r"counted|known|registered|held|being|still|currently|who|that|community|town|village|district|hromada|remain|"
+    r"lists|counts|registers|considers|"
     r"remained|remaining|(?-i:[A-Z][\w’'-]*))\s+){0,6}?"
 )
 """The plain words that may stand between the people counted and the metric: "soldiers on both sides have been"."""
@@ -333,7 +336,8 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
     text = sentence.text
     found = []
     periodic = any(d.precision in ("month", "year") or d.kind == "period" for d in sentence.dates)
-    if periodic and (find_cues("claimants", text, case_sensitive=True) or _MONITOR.search(text)):
+    if periodic and (find_cues("claimants", text, case_sensitive=True) or _MONITOR.search(text)
+                     or _WHOLE_AREA.search(text)):
         return list(figures)  # "at least 158 civilians were killed in October, the UN monitoring mission said"
     if _ESTIMATES.search(text) and (find_cues("claimants", text, case_sensitive=True) or _MONITOR.search(text)):
         return list(figures)  # "the Prosecutor General's Office puts the number of children killed at more than 570"
@@ -354,8 +358,12 @@ _ESTIMATES = re.compile(
 size."""
 _OTHER_CLAUSE = re.compile(r"[.;]|,[^,]*\b(?:and|but|while)\b|\b(?:but|while)\b", re.I)
 """Between a cue and a figure: the cue belongs to another clause."""
-_MONITOR = re.compile(r"\bthe (?:mission|monitors|monitoring mission|update|survey|statement)\b", re.I)
-"""A monitoring body referred back to ("the mission said"), which states figures for a period, not one attack."""
+_MONITOR = re.compile(r"\bthe (?:mission|monitors|monitoring mission|update|survey|statement)\b|"
+                      r"^It (?:said|says|added|reported|found|noted)\b", re.I)
+"""A monitoring body referred back to ("the mission said", "It said"), which states figures for a period, not one
+attack."""
+_WHOLE_AREA = re.compile(r"\bin (?:his|her|its|their|the) (?:region|oblast|province|country)\b", re.I)
+"""A whole area, whose figures for a month or a year ("killed in his region in 2024") are a tally, not one attack."""
 _PAIR_GAP = re.compile(
     r"(?:[^.;:!?]|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\.){0,60}?\s(?:and|while)\s+"
     r"(?:have\s+|has\s+|had\s+)?(?:\w+\s+){0,2}?$", re.I)
@@ -380,12 +388,16 @@ def _value(number: NumberMatch) -> int:
     return count.min if count.min is not None else count.max if count.max is not None else 0
 
 
+_VAGUE_ONLY = re.compile(r"(?:dozens|scores|hundreds|thousands|millions|tens)(?:\s+of\s+(?:thousands|millions))?", re.I)
+"""A quantity worded with no number at all ("thousands", "tens of thousands"): a claim needs a figure."""
+
+
 def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigure | None:
     """The claim figure ``number`` is, or None (a rate, a count of things, no casualty metric)."""
     count = number.count
     value = count.min if count.min is not None else count.max
-    if number.unit is not None or value is None or value > MAX_PEOPLE:
-        return None
+    if number.unit is not None or value is None or value > MAX_PEOPLE or _VAGUE_ONLY.fullmatch(number.text):
+        return None  # "thousands of soldiers remain in captivity" gives no figure to claim
     grammar = _grammar()
     people = grammar.people.match(text, number.end)
     population = _label(people) if people else None

@@ -215,6 +215,11 @@ def resolve_claimant(
         # "Russia, he said, had lost 180,000 soldiers": the person speaks; the body is what the figure is about
         return _person(sentence, pronoun.start(), analysis) or own
     if own is not None:
+        titled = _TITLED_PERSON.search(sentence.text)
+        cue = own.evidence.start - sentence.start if own.evidence else -1
+        if titled and titled.start("title") <= cue < titled.start("who"):
+            # "the Pentagon's under-secretary for policy, Colin Kahl, put ...": the person, not the body he serves
+            return _speaker(sentence, titled["who"], titled.start("who"), titled.end("who"), analysis)
         return own
     if speaks_as_publication(sentence.text):  # "our model estimates", "we reckon": the publication itself
         return _publication(analysis, named)
@@ -261,6 +266,9 @@ def resolve_claimant(
         head = anaphor.group("head")
         if head and found is NO_CLAIMANT:  # "the Coordination Headquarters for ..." named before, as a speaker only
             found = _named_body(analysis, sentence, head) or found
+        if found is NO_CLAIMANT and anaphor.group(0).lower().startswith(("its ", "their ")):
+            found = _previous_body(analysis, sentence) or found  # "The ... office gives a higher figure. Its
+            # spokesperson told ...": the body the sentence before is about
         if found is NO_CLAIMANT and attribution:  # "the defence ministry said", no ministry named before
             return _completed(_speaker(sentence, attribution.source, attribution.start, attribution.end, analysis),
                               sentence, named)
@@ -278,12 +286,14 @@ def _person(sentence: Sentence, before: int, analysis: Analysis) -> Claimant | N
     if names:
         return _speaker(sentence, names[-1].group(0), names[-1].start(), names[-1].end(), analysis)
     for previous in reversed(analysis.sentences[max(0, sentence.index - PERSON_REACH):sentence.index]):
+        subject = (_SUBJECT.match(previous.text) or _TITLED_SUBJECT.match(previous.text)
+                   or _NAME_FIRST.match(previous.text))
+        if subject and _is_person(subject["who"], analysis):  # "Zelensky rejected ...", "Ukraine's ..., X Y, said";
+            # the subject, not a person in its aside ("Shoigu gave the figure ..., hours after Putin announced ...")
+            return _speaker(previous, subject["who"], subject.start("who"), subject.end("who"), analysis)
         attribution = find_attribution(previous.text)
         if attribution and _is_person(attribution.speaker.strip(), analysis):
             return _speaker(previous, attribution.source, attribution.start, attribution.end, analysis)
-        subject = _SUBJECT.match(previous.text) or _TITLED_SUBJECT.match(previous.text)
-        if subject and _is_person(subject["who"], analysis):  # "Zelensky rejected ...", "Ukraine's ..., X Y, said"
-            return _speaker(previous, subject["who"], subject.start("who"), subject.end("who"), analysis)
     return None
 
 
@@ -304,6 +314,24 @@ def _named_body(analysis: Analysis, sentence: Sentence, head: str) -> Claimant |
     return None
 
 
+_BODY_SUBJECT = re.compile(
+    r"(?:The\s+)?(?P<who>[A-Z][\w’'-]+(?:\s+[\w’'-]+){0,4}?\s+(?:office|ministry|administration|mission|agency|"
+    r"service|headquarters|committee|council|department|police|staff|institute|centre|center))\s+[a-z]+\b")
+"""A sentence whose subject is a body ("The Donetsk regional prosecutor's office gives a higher figure")."""
+
+
+def _previous_body(analysis: Analysis, sentence: Sentence) -> Claimant | None:
+    """The body the sentence before names as its subject, which a possessive ("Its spokesperson") points back to."""
+    if sentence.index == 0:
+        return None
+    previous = analysis.sentences[sentence.index - 1]
+    subject = _BODY_SUBJECT.match(previous.text)
+    if subject is None:
+        return None
+    return Claimant(subject["who"], previous.evidence("claimant", subject.start("who"), subject.end("who")),
+                    STRENGTH_PROPER)
+
+
 def _is_person(name: str, analysis: Analysis) -> bool:
     """A full name ("Vitali Klitschko"), or a surname the article gives in full somewhere ("Zelensky")."""
     return bool(_PERSON.search(name)) or (re.fullmatch(_NAME, name) is not None
@@ -314,6 +342,14 @@ _TITLED_SUBJECT = re.compile(
     r"^[^,]{2,60},\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:has\s+|had\s+)?[a-z]+ed\b")
 """A sentence opening with a title and a name set off by commas: "Ukraine's commander-in-chief, Oleksandr Syrskyi,
 rejected the figure"."""
+
+
+_TITLED_PERSON = re.compile(
+    r"(?P<title>\b[\w’'-]+(?:\s+[\w’'-]+){0,6}),\s+(?P<who>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}),\s+"
+    r"(?:has\s+|had\s+)?(?:said|says|put|puts|estimated|estimates|told|wrote|claimed|reported|stated|added)\b")
+"""A person set off by commas after a body's title: "the Pentagon's under-secretary for policy, Colin Kahl, put"."""
+_NAME_FIRST = re.compile(r"(?P<who>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s+[a-z]+\b")
+"""A sentence opening with a person's full name and a verb of any form: "Sergei Shoigu gave the figure"."""
 
 
 PERSON_REACH = 3

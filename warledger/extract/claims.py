@@ -221,6 +221,8 @@ def find_claims(analysis: Analysis) -> list[Claim]:
                     opening.add(claim.id)
                 if summary:
                     summarised.add(claim.id)
+            elif not summary:
+                opening.discard(kept.id)  # the body states it too: the IISS's "about 1.3 million" is no rounding
             last_batch.append(kept)
         if last_batch:
             last_index = sentence.index
@@ -600,16 +602,19 @@ def _merge(claim: Claim, claims: list[Claim], strengths: dict[str, int], strengt
     Two statements of the same figure are one claim unless two claimants, each named properly, state it; a figure
     a standfirst or caption stated (``summarised``, given for a body sentence) is the body's, however it named its
     source ("Britain estimates ..." above "the UK Ministry of Defence said")."""
-    key = (claim.side, claim.metric, claim.min, claim.max, claim.projection)
+    key = (claim.metric, claim.min, claim.max, claim.projection)
     for earlier in claims:
-        if (earlier.side, earlier.metric, earlier.min, earlier.max, earlier.projection) != key:
+        restated = summarised is not None and earlier.id in summarised
+        if (earlier.metric, earlier.min, earlier.max, earlier.projection) != key:
             continue
+        if earlier.side != claim.side and not (restated and None in (earlier.side, claim.side)):
+            continue  # a standfirst may leave the side unsaid ("Kyiv says 70,000 people are missing")
+        earlier.side = earlier.side or claim.side
         if "all" not in (earlier.population, claim.population) and earlier.population != claim.population:
             continue  # "9,400 men" and "9,400 residents" are one figure; soldiers and civilians are not
         if earlier.population == "all":
             earlier.population = claim.population
         held = strengths.get(earlier.id, 0)
-        restated = summarised is not None and earlier.id in summarised
         if earlier.claimant != claim.claimant and min(held, strength) >= STRENGTH_PROPER and not restated:
             continue
         if strength > held or (restated and strength == held):  # the body names the source more fully
