@@ -438,3 +438,27 @@ def test_a_headline_may_tell_a_part_of_the_toll_and_a_revised_toll_wins() -> Non
     )), published="2025-11-13")
     assert [(i.location.name, i.killed, i.injured) for i in found] == [
         ("Kharkiv", Count(1, 1, "exact"), Count(11, 11, "exact"))]
+
+
+def test_the_town_referred_to_by_a_regions_official_and_a_later_day_in_the_same_city() -> None:
+    found = incidents_of(article(
+        "Shelling struck a residential district of Enerhodar on Saturday morning, killing one person and wounding "
+        "three, the town's administration said.",
+        "Ivan Petrov, an official of the administration of the occupied part of the Zaporizhzhia region, said that "
+        "artillery had fired on the town from the opposite bank.",
+        "A Russian drone hit an apartment block in Kostiantynivka on Saturday, killing two people, the governor said.",
+        "On Tuesday morning, Russian artillery shelled the area around the city's bus station, injuring two men.",
+    ), published="2025-11-19")
+    assert [(i.location.name, i.date) for i in found] == [
+        ("Enerhodar", "2025-11-15"), ("Kostyantynivka", "2025-11-15"), ("Kostyantynivka", "2025-11-18")]
+    assert found[2].injured == Count(2, 2, "exact")
+
+
+def test_a_campaign_told_since_a_date_is_no_event() -> None:
+    found = incidents_of(article(
+        "Since Oct. 10, Russia has pounded power stations and substations across Ukraine in what officials in Kyiv "
+        "describe as a campaign against civilians.",
+        "A missile hit a substation near Lviv on Thursday, the regional governor said.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2022-10-21")
+    assert [i.location.name for i in found] == ["Lviv"]

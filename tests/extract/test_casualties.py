@@ -98,3 +98,7 @@ def test_years_and_distances_are_not_tolls():
 ])
 def test_more_others_and_a_part_of_them(text: str, expected: dict[str, Count]) -> None:
     assert figures(text) == expected
+
+
+def test_a_victim_named_back_in_a_relative_clause_is_no_new_toll() -> None:
+    assert figures("The man who was killed had been handing out bread to his neighbours.") == {}

@@ -237,3 +237,20 @@ def test_a_first_name_after_a_title_is_no_place_and_a_governor_of_a_region_speak
 def test_a_reservoir_named_after_a_town_and_a_capital_arms_are_supplied_to_are_no_places() -> None:
     assert surfaces("Artillery firing from across the former Kakhovka reservoir shelled Nikopol.") == ["Nikopol"]
     assert surfaces("The shells were of the kind supplied to Kyiv by NATO countries.") == []
+
+
+def test_a_capital_that_backs_appoints_or_hosts_speakers_is_no_place() -> None:
+    assert "Moscow" not in surfaces("An official of the Moscow-backed administration said a shell hit a school.")
+    assert "Moscow" not in surfaces("Moscow's appointee in the town says a drone hit a house.")
+    assert "Kyiv" not in surfaces("Strikes on substations are what officials in Kyiv describe as a campaign.")
+    assert "Kyiv" in surfaces("A drone hit a house in Kyiv overnight.")
+
+
+def test_where_fire_came_from_is_never_where_it_landed() -> None:
+    match = only("The market was hit by shells fired from the direction of Kurakhove, he said.", "Kurakhove")
+    assert match.origin
+    assert not only("Shells hit the market in Kurakhove on Saturday.", "Kurakhove").origin
+
+
+def test_a_village_named_as_such_after_a_comma_is_a_place() -> None:
+    assert "Lysivka" in surfaces("Its troops had taken control of Lysivka, a village in the east.")

@@ -299,12 +299,16 @@ _AFTER_PEOPLE = re.compile(rf"\s+{_AUX}", re.I)
 def _passive_after(text: str, end: int, patterns: dict) -> tuple[str, int] | None:
     """The role a passive gives the people named up to ``end``, and where its words end. The passive may follow an
     aside: an age ("A married couple in their sixties ... were hurt"), where they were ("The two men inside were"), or
-    a relative clause, whose own verb may come first ("A woman who was walking her dog was killed")."""
+    a relative clause, after its own verb ("A woman who was walking her dog was killed"; "The man who was killed had
+    been handing out bread" tells no toll of its own)."""
     ends = [end]
     if age := _AGE_ASIDE.match(text, end):
         ends.append(end := age.end())
     if aside := _WHERE_OR_WHO.match(text, end):
-        for verb in _ASIDE_VERB.finditer(text, aside.end(), min(len(text), aside.end() + 70)):
+        verbs = list(_ASIDE_VERB.finditer(text, aside.end(), min(len(text), aside.end() + 70)))
+        if aside.group(0).strip().lower() == "who" and verbs and verbs[0].start() == aside.end():
+            verbs = verbs[1:]  # the relative clause's own verb: "The man who was killed had been ..." tells no toll
+        for verb in verbs:
             if any(mark in text[aside.end() : verb.start()] for mark in ",.;"):
                 break
             ends.append(verb.start())

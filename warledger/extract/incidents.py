@@ -1,16 +1,16 @@
 """From mentions to incidents: one incident per real event within an article.
 
-1. Every clause that reads as an incident of its own (a violent cue or a toll, and a place, a toll or a weapon)
-   opens a draft. Not history: a clause dated only to a year ("in 2014 Russia seized Crimea") is background, as is
-   one in a whole article dated to an earlier month than the report's or to a day more than two months before it;
-   such a clause adds to no draft either. In a whole article, fighting on a front ("on the Pokrovsk front") with no
-   toll is no event either; a clause that only names a kind of event, with no verb, toll or date to the day ("the
-   battle of Bakhmut", "the attacks on Odesa"), refers to the war or to an event reported elsewhere: it may add to a
-   draft of the same place but never opens one; and a clause that sums up an area's day ("attacked 41 settlements
-   in Kherson Oblast", "shot down 112 drones", "hit the Zaporizhzhia and Odesa regions", a list of three towns or
-   more, "across the Kherson region ... over the past day") stands as an event only for a region the article
-   reports no event in. A headline, standfirst, caption or heading line (a live page's entry title) without a toll
-   only adds to the event its body reports, unless it is a lead paragraph whose next sentence gives its toll
+1. Every clause that reads as an incident of its own (a violent cue or a toll, and a place, a toll or a weapon) opens
+   a draft. Not history: a clause dated only to a year ("in 2014 Russia seized Crimea") is background, as is one in a
+   whole article dated to an earlier month than the report's or to a day more than two months before it; such a
+   clause adds to no draft either. In a whole article, fighting on a front ("on the Pokrovsk front") with no toll is
+   no event either; a clause that only names a kind of event, with no verb, toll or date to the day ("the battle of
+   Bakhmut", "the attacks on Odesa"), refers to the war or to an event reported elsewhere: it may add to a draft of
+   the same place but never opens one; and a clause that sums up an area's day ("attacked 41 settlements in Kherson
+   Oblast", "shot down 112 drones", "hit the Zaporizhzhia and Odesa regions", a list of three towns or more, "across
+   the Kherson region ... over the past day", a campaign "since Oct. 10") stands as an event only for a region the
+   article reports no event in. A headline, standfirst, caption or heading line (a live page's entry title) without a
+   toll only adds to the event its body reports, unless it is a lead paragraph whose next sentence gives its toll
    ("According to him, a worker was killed"); one with a toll joins the body's event once the body has told it all
    (its standfirst may add to it first). The day something was said ("officials said on Wednesday") or a toll rose
    ("rose to eight on Saturday") dates an event only when nothing else does, and does not part it from the same
@@ -20,7 +20,9 @@
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
    is unambiguous and near; a sentence that only adds to a draft keeps it the one referred to. A clause that names
    another place ("In Marhanets, people were not hurt") adds only to an event at that place; one placed only by its
-   speaker's title ("the Dnipropetrovsk regional military administration wrote") adds to the event just told there.
+   speaker's title ("the Dnipropetrovsk regional military administration wrote") or by a region while it says "the
+   town" adds to the event just told there. A new attack on a later day of its own in "the city" just told ("On
+   Tuesday, artillery shelled the area around the city's bus station") is a new event there.
 3. Drafts that describe the same event (the caption "At least two people were killed near Kyiv" and the body's
    "killed a couple near Kyiv") are merged when nothing contradicts (place, date, tolls; tolls at one place may
    differ when one is worded as rising) and something positive ties them (the same gazetteer entry, a shared weapon
@@ -133,7 +135,12 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
                 summaries.append(areas[-1])
             elif named_only:
                 referring.append(Draft([mention]))
-            elif opens and not _told_by_region(mention, referent) and (
+            elif opens and _another_day_there(mention, referent):
+                assert referent is not None and referent.place is not None
+                mention.places = [referent.place]  # "On Tuesday, artillery shelled the area around the city's bus
+                mention.inherited.add("place")  # station": a new event in the town told before
+                opened.append(Draft([mention]))
+            elif opens and not _told_by_region(mention, referent) and not _town_in_region(mention, referent) and (
                     mention.best_place or (mention.new_event and not _THE_TOWN.search(mention.text)) or not referent):
                 opened.append(Draft([mention]))
             elif mention.figures or mention.targets or mention.damage or violent(mention.event_cues):
@@ -276,6 +283,8 @@ def _air_defence_tally(mention: Mention) -> bool:
 
 _ACROSS_COUNTRY = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+country|Ukraine|Russia)\b", re.I)
 """A toll summed over the whole country ("... across Ukraine overnight"), told place by place after."""
+_SINCE_THEN = re.compile(r"\s*Since\s+[^,]{3,40},\s+(?:[\w’'-]+\s+){1,4}?(?:has|have)\s+(?:\w+\s+)?\w+ed\b")
+"""A campaign told since a date in the perfect ("Since Oct. 10, Russia has pounded power stations"): no one event."""
 
 
 def _area_summary(mention: Mention) -> bool:
@@ -292,8 +301,8 @@ def _area_summary(mention: Mention) -> bool:
         value = number.count.min or number.count.max or 0
         if area and value >= (2 if area["noun"].lower() in ("regions", "oblasts", "provinces") else AREA_COUNT):
             return True
-    if _ACROSS_COUNTRY.search(mention.text):  # "killed two people and wounded more than 20 across Ukraine"
-        return True
+    if _ACROSS_COUNTRY.search(mention.text) or _SINCE_THEN.match(mention.text):
+        return True  # "killed two people and wounded more than 20 across Ukraine"; "Since Oct. 10, Russia has pounded"
     regions = {p.location.admin1 for p in mention.places if p.location.precision == OBLAST_PRECISION}
     if len(regions) >= 2 and all(p.location.precision >= OBLAST_PRECISION for p in mention.places):
         return True
@@ -403,6 +412,25 @@ def _told_by_region(mention: Mention, target: Draft | None) -> bool:
     if place is None or not place.speaker or target is None or target.place is None:
         return False
     return _places_compatible(target.place.location, place.location)
+
+
+def _another_day_there(mention: Mention, target: Draft | None) -> bool:
+    """Whether a clause with no place of its own tells a new event, on a day of its own, in the town the event before
+    was in ("On Tuesday morning, Russian artillery shelled the area around the city's bus station")."""
+    then = target.date if target is not None and target.place is not None else None
+    if mention.best_place is not None or then is None or mention.date is None or mention.inherited & {"date", "stated"}:
+        return False
+    return (mention.date > then and mention.date_precision == "day"  # a day before it is history recalled
+            and bool(_THE_TOWN.search(mention.text)) and bool(violent(mention.event_cues)))
+
+
+def _town_in_region(mention: Mention, target: Draft | None) -> bool:
+    """Whether a clause placed only by a region refers back to the town just told ("fired on the town from the
+    opposite bank", said an official of the Zaporizhzhia region's administration)."""
+    place = mention.best_place
+    if place is None or target is None or target.place is None or place.location.precision < OBLAST_PRECISION:
+        return False
+    return bool(_THE_TOWN.search(mention.text)) and _places_compatible(target.place.location, place.location)
 
 
 def _at_its_place(mention: Mention, target: Draft | None, drafts: list[Draft]) -> Draft | None:

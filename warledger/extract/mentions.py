@@ -102,7 +102,10 @@ class Mention:
         """The most precise place in the clause; at country level, the one not named as the attacker."""
         if not self.places:
             return None
-        return min(self.places, key=lambda p: (p.heading, p.location.precision, p.location.country != "UA", p.start))
+        where = [p for p in self.places if not p.origin]  # "shells fired from the direction of X": not where
+        if not where:
+            return None
+        return min(where, key=lambda p: (p.heading, p.location.precision, p.location.country != "UA", p.start))
 
     def is_incident(self) -> bool:
         """Whether this clause reads as an incident of its own (see ``event_types.reads_as_incident``)."""

@@ -91,6 +91,10 @@ _GOVERNOR_OF = re.compile(
 _HEADING_BEFORE = re.compile(
     r"\b(?:(?:(?:road|highway|route|motorway|railway|way)\s+(?:to|towards|from)|towards?|heading for)\s+|"
     r"from\s+(?:the\s+)?(?:[\w]+-[\w-]+\s+)?)$", _I)
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:fired|launched)\s+from\s+(?:the\s+)?(?:direction|area|side|positions?)\s+(?:of|near|in)\s+(?:the\s+)?$"
+    r"|\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?$", _I)
+"""Where fire came from ("shells fired from the direction of Kurakhove"), never where it landed."""
 _TREATED_IN = re.compile(
     r"\b(?:taken|rushed|admitted|brought|transferred|evacuated|flown|driven|sent|treated|died|dies|lying)"
     r"(?:\s+[\w’'-]+){0,4}?\s+(?:to|in|at)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinic|morgue)\s+in\s+$", _I)
@@ -104,6 +108,7 @@ _HOSPITAL_NAMED = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:hospital|clinic)\b"
 _PLACE_AFTER = re.compile(
     r"^(?:\s+(?:village|town|city|settlement|district|raion|rayon|area|community|hromada|outskirts)\b"
     r"|\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+\s+(?:region|oblast|province)"
+    r"|\s*,\s*an?\s+(?:(?:small|large|tiny|frontline|front-line|border|nearby)\s+)?(?:village|town|city|settlement)\b"
     r"|\s+(?:was|were|is|came|has\s+been|had\s+been)\s+(?:again\s+)?(?:shelled|hit|struck|attacked|bombed|captured|"
     r"liberated|retaken|recaptured|occupied|evacuated|under))", _I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", _I)
@@ -135,11 +140,16 @@ _SPEAKS_AFTER = re.compile(
     r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|government|regime|authorities|allies|partners|attempts?|offensive|"
     r"counteroffensive|counter-offensive|officials|leadership|position|demands|claims?|war|invasion|aggression|"
     r"strategy|plans?|proposal|refusal|response|decision|policy|requests?|leaders?|ability|narrative|economy|"
-    r"efforts?|propaganda|interests|envoy|ambassador|diplomats?))", re.I)
+    r"efforts?|propaganda|interests|envoy|ambassador|diplomats?|appointees?|proxies|representatives?)"
+    # "the Moscow-backed administration", "a Kyiv-based analyst": the capital names who backs or where one sits
+    r"|-(?:backed|installed|appointed|based|led|controlled|friendly|aligned|imposed|run)\b)", re.I)
 _SPOKEN_TO_BEFORE = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|warn(?:s|ed|ing)|"
                                r"call(?:s|ed|ing) on|press(?:es|ed|ing)|told|(?:supplied|sent|delivered|given|"
                                r"provided|sold) to)\s+$", re.I)
 """A capital after these words is a government spoken of ("accusing Kiev of ..."), not where something happened."""
+_SPEAKERS_IN_BEFORE = re.compile(
+    r"\b(?:officials|authorities|diplomats|sources|analysts|leaders|the\s+government|politicians)\s+in\s+$", re.I)
+"""A capital where speakers sit ("what officials in Kyiv describe as ..."), not where something happened."""
 _INSTITUTION_AFTER = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:operator|company|authority|ministry|minister|president|air\s+force|navy|army|"
     r"forces|military|government|officials?|prosecutors?|police|service|agency|office|general\s+staff|leader|envoy|"
@@ -169,6 +179,8 @@ class PlaceMatch:
     speaker: bool = False
     """Named in a speaker's title ("the Dnipropetrovsk regional military administration wrote"): the region it speaks
     for, which locates an event only when nothing else does."""
+    origin: bool = False
+    """Named as where fire came from ("shells fired from the direction of Kurakhove"): never where it landed."""
 
 
 def _words_before(text: str, start: int) -> tuple[list[str], bool]:
@@ -337,7 +349,8 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
         return None  # "the Kirovsky district of Donetsk": the city is the place
     if _RESERVOIR_AFTER.match(after):
         return None  # "from across the former Kakhovka reservoir": a body of water named after the town
-    if best.kind == "PPLC" and (_SPEAKS_AFTER.match(after) or _SPOKEN_TO_BEFORE.search(text, 0, hit.start)):
+    if best.kind == "PPLC" and (_SPEAKS_AFTER.match(after) or _SPOKEN_TO_BEFORE.search(text, 0, hit.start)
+                                or _SPEAKERS_IN_BEFORE.search(text, max(0, hit.start - 40), hit.start)):
         return None
     before, noun = _words_before(text, hit.start)
     near_cue = _near_before(before)
@@ -367,7 +380,8 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
             candidates.append(gazetteer.place_location(place, precision=precision, near=near))
     return PlaceMatch(hit.start, hit.end, text[hit.start:hit.end], candidates[0], "place",
                       tuple(candidates) if len(candidates) > 1 else (),
-                      heading=bool(_HEADING_BEFORE.search(text, max(0, hit.start - 40), hit.start)))
+                      heading=bool(_HEADING_BEFORE.search(text, max(0, hit.start - 40), hit.start)),
+                      origin=bool(_ORIGIN_BEFORE.search(text, max(0, hit.start - 50), hit.start)))
 
 
 def _spread_region_word(gazetteer: Gazetteer, text: str, hits: Sequence[NameHit],
