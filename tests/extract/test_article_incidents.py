@@ -462,3 +462,14 @@ def test_a_campaign_told_since_a_date_is_no_event() -> None:
         "Talks on a ceasefire are due to resume next month in Geneva.",
     ), published="2022-10-21")
     assert [i.location.name for i in found] == ["Lviv"]
+
+
+def test_a_toll_for_two_towns_told_town_by_town_is_no_event_of_its_own() -> None:
+    found = incidents_of(article(
+        "Russian missiles struck the city of Zaporizhzhia and the neighbouring town of Vilniansk late on Wednesday, "
+        "wounding seven people, officials said.",
+        "In Zaporizhzhia, the missiles hit a block of flats, injuring five people, the governor said.",
+        "In Vilniansk, the same salvo destroyed a house and wounded two pensioners, the local council said.",
+    ), published="2025-11-13")
+    assert [(i.location.name, i.date, i.injured) for i in found] == [
+        ("Zaporizhzhia", "2025-11-12", Count(5, 5, "exact")), ("Vilnyansk", "2025-11-12", Count(2, 2, "exact"))]

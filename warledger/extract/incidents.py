@@ -14,7 +14,9 @@
    ("According to him, a worker was killed"); one with a toll joins the body's event once the body has told it all
    (its standfirst may add to it first). The day something was said ("officials said on Wednesday") or a toll rose
    ("rose to eight on Saturday") dates an event only when nothing else does, and does not part it from the same
-   place's event told with its own date the day before. A sentence that recalls an event reported before ("We will
+   place's event told with its own date the day before. A toll for two towns together ("struck Zaporizhzhia and the
+   town of Vilniansk, wounding six") is no event of its own when the article tells each town's event; those keep the
+   day it gave them. A sentence that recalls an event reported before ("We will
    remind, ...") opens nothing and adds to nothing.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
@@ -34,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from warledger.extract.analysis import Analysis, Sentence
@@ -173,6 +175,8 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         told_below = any(m.figures and m.sentence.block.kind not in SUMMARY_BLOCKS and not _heading(m.sentence)
                          for m in draft.attached)  # the body's next sentence gave its toll
         _merge_or_add(drafts, draft, may_add=told_below)
+    for pair in [d for d in drafts if is_article and len(_two_towns(d.primary[0])) == 2]:
+        _part_by_town(drafts, pair)
     drafts.sort(key=lambda d: min(m.sentence.start + m.start for m in d.mentions))
     reported = {d.place.location.admin1 for d in drafts if d.place}
     for draft in summaries:  # an area's day stands as an event only where the article reports none one by one
@@ -422,6 +426,37 @@ def _another_day_there(mention: Mention, target: Draft | None) -> bool:
         return False
     return (mention.date > then and mention.date_precision == "day"  # a day before it is history recalled
             and bool(_THE_TOWN.search(mention.text)) and bool(violent(mention.event_cues)))
+
+
+_PAIR_GAP = re.compile(r"\s*,?\s*and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?", re.I)
+
+
+def _two_towns(mention: Mention) -> list[str]:
+    """The two towns a tolled clause names joined ("struck the city of Zaporizhzhia and the neighbouring town of
+    Vilniansk, wounding six people"), as gazetteer ids; else none."""
+    if not any(f.count.value for f in mention.figures):
+        return []
+    towns = sorted((p for p in mention.places if p.location.precision < OBLAST_PRECISION), key=lambda p: p.start)
+    if len(towns) != 2 or towns[0].location.gazetteer_id == towns[1].location.gazetteer_id:
+        return []
+    text = mention.sentence.text
+    if not _PAIR_GAP.fullmatch(text, towns[0].end, towns[1].start):
+        return []
+    return [t.location.gazetteer_id or "" for t in towns]
+
+
+def _part_by_town(drafts: list[Draft], pair: Draft) -> None:
+    """A toll for two towns together is no event of its own when the article tells each town's event: those events
+    keep the day it gave them, and its sum goes."""
+    towns = _two_towns(pair.primary[0])
+    told = [d for d in drafts if d is not pair and d.place and d.place.location.gazetteer_id in towns]
+    if {d.place.location.gazetteer_id for d in told if d.place} != set(towns):
+        return
+    drafts.remove(pair)
+    dated = replace(pair.primary[0], figures=[], places=[], inherited=set(pair.primary[0].inherited))
+    for draft in told:
+        if not any(m.date and _date_rank(m) == 0 for m in draft.mentions):
+            draft.attached.append(dated)
 
 
 def _town_in_region(mention: Mention, target: Draft | None) -> bool:
