@@ -473,3 +473,14 @@ def test_a_toll_for_two_towns_told_town_by_town_is_no_event_of_its_own() -> None
     ), published="2025-11-13")
     assert [(i.location.name, i.date, i.injured) for i in found] == [
         ("Zaporizhzhia", "2025-11-12", Count(5, 5, "exact")), ("Vilnyansk", "2025-11-12", Count(2, 2, "exact"))]
+
+
+def test_a_city_district_is_the_city_and_one_the_gazetteer_knows_only_elsewhere_is_no_place() -> None:
+    found = incidents_of(article(
+        "Shells struck apartment blocks in Saltivka on Wednesday, wounding three people, the governor said.",
+        "Overnight, Russian drones attacked Kharkiv again, the mayor said.",
+        "Hits were recorded in the Kyivskyi district: a woman and a boy were injured.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2025-11-13")
+    assert [(i.location.name, i.injured) for i in found] == [
+        ("Kharkiv", Count(3, 3, "exact")), ("Kharkiv", Count(2, 2, "exact"))]

@@ -145,3 +145,15 @@ def test_package_lookup_lists_every_id_a_name_can_mean() -> None:
     assert ids[0] == "geonames:698740" and "oblast:UA.17" in ids
     assert package.lookup("Donbas") == ("region:donbas",)
     assert package.lookup("Qwertyville") == ()
+
+
+def test_a_section_of_a_city_is_the_city_it_is_part_of(gazetteer: Gazetteer) -> None:
+    for section, city in (("Saltivka", "Kharkiv"), ("Solomyanka", "Kyiv")):
+        entry = gazetteer.entry(section)
+        assert entry is not None and entry.places[0].kind == "PPLX"
+        found = gazetteer.city_of(entry.places[0])
+        assert found is not None and found.name == city
+        location = gazetteer.place_location(entry.places[0])
+        assert location.name == city and f"geonames:{found.id}" in gazetteer.ids(section)
+    whole = gazetteer.entry("Odesa")
+    assert whole is not None and gazetteer.place_location(whole.places[0]).name == "Odesa"

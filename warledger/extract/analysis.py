@@ -14,7 +14,7 @@ from functools import cached_property
 
 from warledger.extract.dates import DateMatch, find_dates
 from warledger.extract.numbers import NumberMatch, find_numbers
-from warledger.extract.places import SMALL_PLACE, PlaceMatch, find_places, resolve_places
+from warledger.extract.places import SMALL_PLACE, PlaceMatch, city_section, find_places, resolve_places
 from warledger.extract.sentences import split_sentences
 from warledger.gazetteer import Gazetteer
 from warledger.records import Article, Evidence
@@ -79,7 +79,7 @@ class Sentence:
     def places(self) -> list[PlaceMatch]:
         """Places in the sentence, homonyms resolved towards the oblasts the article names."""
         matches = self.raw_places
-        if any(len(m.candidates) > 1 for m in matches):
+        if any(len(m.candidates) > 1 or city_section(m) for m in matches):
             matches = resolve_places(matches, article_admin1=self.article_oblasts())
         return _consistent_with_oblasts(matches)
 
@@ -171,7 +171,7 @@ def analyse(article: Article) -> Analysis:
                     m.location.admin1
                     for s in sentences
                     for m in s.raw_places
-                    if m.location.admin1 and len(m.candidates) <= 1
+                    if m.location.admin1 and len(m.candidates) <= 1 and not city_section(m)
                 )
             )
         return cache[0]

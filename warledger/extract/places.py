@@ -1,6 +1,7 @@
 """Find the places a text names, resolved to gazetteer locations with UCDP precision codes.
 
-Public and stable: ``PlaceMatch``, ``find_places(text)``, ``resolve_places(matches, article_admin1=...)``.
+Public and stable: ``PlaceMatch``, ``find_places(text)``, ``resolve_places(matches, article_admin1=...)``,
+``city_section(match)``.
 Every match indexes the input: ``text[match.start:match.end] == match.text``.
 
 The rules, in the order they apply to each name the gazetteer finds (``Gazetteer.scan``):
@@ -250,13 +251,20 @@ def _elsewhere(text: str, match: PlaceMatch, after: PlaceMatch | None) -> bool:
     return all(c.admin1 != after.location.admin1 for c in (match.candidates or (match.location,)))
 
 
+def city_section(match: PlaceMatch) -> bool:
+    """Whether every place a name can mean is a section of a city ("Kyivskyi district", "Saltivka")."""
+    entry = Gazetteer.default().entry(match.text)
+    return match.kind == "place" and entry is not None and bool(entry.places) and all(
+        place.kind == "PPLX" for place in entry.places)
+
+
 def resolve_places(matches: Sequence[PlaceMatch], *, article_admin1: Collection[str] = ()) -> list[PlaceMatch]:
     """Choose among homonyms: the candidate in an oblast named elsewhere (``article_admin1``, in any spelling, or
     the oblasts of the other, unambiguous matches), else the most populous. Returns new matches, same order."""
     gazetteer = Gazetteer.default()
     context = set(gazetteer.oblasts_of(article_admin1))
     for match in matches:
-        if len(match.candidates) > 1:
+        if len(match.candidates) > 1 or city_section(match):
             continue
         if match.kind == "region" and match.location.admin1 is None:
             entry = gazetteer.entry(match.text)
@@ -266,6 +274,9 @@ def resolve_places(matches: Sequence[PlaceMatch], *, article_admin1: Collection[
     names = {gazetteer.admin1_name(code) for code in context}
     resolved = []
     for match in matches:
+        if (city_section(match) and names
+                and not any(c.admin1 in names for c in match.candidates or (match.location,))):
+            continue  # "the Kyivskyi district" in a report on Kharkiv: a district of a city the gazetteer lacks
         if len(match.candidates) > 1:
             best = next((c for c in match.candidates if c.admin1 in names), match.candidates[0])
             if best is not match.candidates[0] and _dominates(gazetteer, match.candidates[0], best):

@@ -16,11 +16,12 @@ import csv
 import gzip
 import io
 import logging
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from importlib.abc import Traversable
 
@@ -39,6 +40,10 @@ RUSSIAN_FORM_NAMES = frozenset({"UA.11", "UA.20"})
 FOREIGN_WEIGHT = 0.1
 """Between homonyms, a place outside Ukraine counts with a tenth of its population (the reporting is Ukraine's)."""
 PRECISION = {"region": 5, "country": 6, "water": 7}
+CITY_RADIUS_KM = 16.0
+"""How far a section of a city (``PPLX``) may lie from the city it is part of."""
+CITY_POPULATION = BIG_PLACE
+"""A place this big (or a regional centre, or the capital) is a city that sections belong to."""
 _REGION_WORDS = re.compile(r"\s+(?:oblast'?|oblasts|regions?|provinces?|krai|kray|territory|obl\.)$", re.I)
 
 
@@ -135,6 +140,16 @@ def _split(value: str | None) -> tuple[str, ...]:
 
 def _slug(name: str) -> str:
     return fold(name).replace(" ", "-")
+
+
+_DISTRICT_NAME = re.compile(r"(?:yi|ii|Bereh)$")
+"""A big place named like a city's district ("Hirnytskyi", "Pravyi Bereh"): a section, never the city."""
+
+
+def _km(a: Place, b: Place) -> float:
+    dy = (a.lat - b.lat) * 111.2
+    dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians(a.lat))
+    return math.hypot(dx, dy)
 
 
 class Gazetteer:
@@ -252,12 +267,30 @@ class Gazetteer:
         return oblast.name if oblast else None
 
     def place_location(self, place: Place, *, precision: int = 1, near: bool = False) -> Location:
-        """A Location for ``place``; ``near`` around a city with oblast status puts it in the oblast around it."""
+        """A Location for ``place``; ``near`` around a city with oblast status puts it in the oblast around it. A
+        section of a city (``PPLX``: "Saltivka", "the Kyivskyi district") is the city it is part of."""
+        place = self.city_of(place) or place if place.kind == "PPLX" else place
         oblast = self.oblasts.get(place.admin1)
         if near and oblast is not None and oblast.within:
             oblast = self.oblasts[oblast.within]
         return Location(place.name, oblast.name if oblast else None, None, place.country, place.lat, place.lon,
                         f"geonames:{place.id}", precision, near)
+
+    def city_of(self, section: Place) -> Place | None:
+        """The city a section of a city (``PPLX``) is part of: the nearest regional centre, capital or city of
+        100,000 people in its region, within ``CITY_RADIUS_KM``."""
+        cities = self._cities.get(section.admin1, ())
+        found = min(cities, key=lambda city: _km(section, city), default=None)
+        return found if found is not None and _km(section, found) <= CITY_RADIUS_KM else None
+
+    @cached_property
+    def _cities(self) -> dict[str, tuple[Place, ...]]:
+        by_region: dict[str, list[Place]] = defaultdict(list)
+        for place in self.places:
+            big = place.kind == "PPL" and place.population >= CITY_POPULATION and not _DISTRICT_NAME.search(place.name)
+            if place.kind in ("PPLC", "PPLA") or big:
+                by_region[place.admin1].append(place)
+        return {code: tuple(places) for code, places in by_region.items()}
 
     def place_of(self, location: Location) -> Place | None:
         """The gazetteer place a location was made from (None for an oblast, a region or a country)."""
@@ -307,6 +340,8 @@ class Gazetteer:
         if entry is None:
             return ()
         found = [f"geonames:{place.id}" for place in entry.places]
+        found += [f"geonames:{city.id}" for place in entry.places  # a section names its city ("Saltivka": Kharkiv)
+                  if place.kind == "PPLX" and (city := self.city_of(place)) is not None]
         for oblast in (entry.oblast, entry.oblast_stem):
             if oblast is not None:
                 found.append(f"oblast:{oblast.code}")
