@@ -484,3 +484,13 @@ def test_a_city_district_is_the_city_and_one_the_gazetteer_knows_only_elsewhere_
     ), published="2025-11-13")
     assert [(i.location.name, i.injured) for i in found] == [
         ("Kharkiv", Count(3, 3, "exact")), ("Kharkiv", Count(2, 2, "exact"))]
+
+
+def test_a_clause_after_a_semicolon_adds_to_the_event_its_sentence_told() -> None:
+    found = by_place(article(
+        "A drone hit a house in Vasylivka on Monday, killing a man, the occupation authorities said.",
+        "Russian troops also shelled Stepnohirsk on Tuesday morning; no casualties were reported.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2025-11-19")
+    assert found["Stepnohirsk"].injured == Count(0, 0, "exact")
+    assert found["Vasylivka"].injured is None

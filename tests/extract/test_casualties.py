@@ -76,6 +76,9 @@ def figures(text: str) -> dict[str, Count]:
         ("The mayor put the number of injured at eleven.", {"injured": Count(11, 11)}),
         ("Officials put the toll at four.", {"killed": Count(4, 4)}),
         ("Governor puts civilian death toll in border region at 235", {}),
+        ("The 38-year-old received a blast injury.", {"injured": Count(1, 1)}),
+        ("No people were hurt.", {"killed": Count(0, 0), "injured": Count(0, 0)}),
+        ("The death toll from the Jan. 31 missile strike on the port has risen to nine.", {"killed": Count(9, 9)}),
     ],
 )
 def test_figures(text, expected):

@@ -254,3 +254,7 @@ def test_where_fire_came_from_is_never_where_it_landed() -> None:
 
 def test_a_village_named_as_such_after_a_comma_is_a_place() -> None:
     assert "Lysivka" in surfaces("Its troops had taken control of Lysivka, a village in the east.")
+
+
+def test_a_town_the_wounded_are_in_hospital_in_is_no_place() -> None:
+    assert "Chernihiv" not in surfaces("A boy and his mother are in hospital in Chernihiv, officials said.")

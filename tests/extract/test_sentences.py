@@ -71,6 +71,7 @@ def test_a_bulleted_name_heads_its_sentence() -> None:
     assert sentences(text) == [
         "🔻 Nikopol. A drone hit a bus.", "Two were hurt.", "• Velykyi Burluk. Shells fell.", "KYIV.", "Sirens sounded."
     ]
+    assert sentences("🔹 Snovsk community. Rockets hit a farm.") == ["🔹 Snovsk community. Rockets hit a farm."]
 
 
 def test_offsets_strip_surrounding_whitespace() -> None:

@@ -111,7 +111,7 @@ _ONE_PERSON = re.compile(
     r"|\b(?:was|has been) (?:killed|wounded|injured|hurt|shot dead)\b"
     # one of two ("killing one and wounding the other"); a person named by age alone ("The 61-year-old was taken")
     r"|\b(?:killing|wounding|injuring|killed|wounded|injured)\s+the\s+other\b"
-    r"|\b(?:a|the)\s+\d{1,3}-year-old\s+(?:was|were|is|died)\b"
+    r"|\b(?:a|the)\s+\d{1,3}-year-old\s+(?:was|were|is|died|received|sustained|suffered|got)\b"
     # a headline's bare singular after its verb: "FPV drone wounds tractor driver"
     r"|\b(?:kills|wounds|injures|killing|wounding|injuring)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|person|"
     r"civilian|resident|driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|volunteer|journalist|"

@@ -53,7 +53,8 @@ def _singular() -> re.Pattern[str]:
     return re.compile(
         rf"(?:\b(?:a|an|one|the|his|her|their|its|another)\s+(?:{_NOT_DETERMINER}[\w’'-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}|\b(?-i:[A-Z]{{2,}})\s+)"
         # "a woman passenger"; "the other" (of two); "The 61-year-old was taken to hospital"
-        rf"(?:(?:{nouns})\b(?:\s+(?:{nouns})\b)?|other\b(?!\s+[a-z])|\d{{1,3}}-year-old(?=\s+(?:was|were|is|died)\b))"
+        rf"(?:(?:{nouns})\b(?:\s+(?:{nouns})\b)?|other\b(?!\s+[a-z])"
+        rf"|\d{{1,3}}-year-old(?=\s+(?:was|were|is|died|received|sustained|suffered|got)\b))"
         rf"(?:\s+(?:of|at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?"
         rf"(?:\s+(?:born\s+in\s+\d{{4}}|aged\s+\d{{1,3}}))?(?:,[^,]{{1,80}},)?"
         # "a woman who was pulled from the rubble has died"
@@ -115,7 +116,8 @@ _DOING = (r"(?:waiting|sitting|standing|working|travelling|traveling|walking|rid
 """What people were doing, between them and their toll ("Two women waiting for a bus were injured")."""
 _LEFT_ROLE = re.compile(r"\s*(?:people\s+|civilians\s+|others\s+)?(dead|killed|injured|wounded|hurt|missing)\b", re.I)
 _TOLL = re.compile(
-    r"(?:death toll|number of (?:the )?(?:dead|deaths|fatalities|people killed))\b[^.;:]{0,140}?\s"
+    r"(?:death toll|number of (?:the )?(?:dead|deaths|fatalities|people killed))\b"
+    r"(?:[^.;:]|(?<=\b[A-Z][a-z]{2})\.){0,140}?\s"  # a month's short form may stand between: "Jan. 31"
     r"(?:(?:has|had|have)\s+)?"
     r"(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|"
     r"is|was|now stands at|of|hit|to|rising to)\s*(?:to\s+)?(?:at least\s+)?$"

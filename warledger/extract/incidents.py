@@ -146,7 +146,8 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
                     mention.best_place or (mention.new_event and not _THE_TOWN.search(mention.text)) or not referent):
                 opened.append(Draft([mention]))
             elif mention.figures or mention.targets or mention.damage or violent(mention.event_cues):
-                target = _at_its_place(mention, referent, drafts)
+                # "... shelled Stepnohirsk on Tuesday; no casualties were reported": the clause before in the sentence
+                target = _at_its_place(mention, opened[-1] if opened else referent, drafts)
                 if target is not None and not mention.hypothetical:
                     target.attached.append(mention)
                     continued.append(target)

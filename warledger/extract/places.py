@@ -97,7 +97,8 @@ _ORIGIN_BEFORE = re.compile(
     r"|\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?$", _I)
 """Where fire came from ("shells fired from the direction of Kurakhove"), never where it landed."""
 _TREATED_IN = re.compile(
-    r"\b(?:taken|rushed|admitted|brought|transferred|evacuated|flown|driven|sent|treated|died|dies|lying)"
+    r"\b(?:taken|rushed|admitted|brought|transferred|evacuated|flown|driven|sent|treated|died|dies|lying|are|is|"
+    r"remains?|remained|were|was|stays?|stayed)"
     r"(?:\s+[\w’'-]+){0,4}?\s+(?:to|in|at)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinic|morgue)\s+in\s+$", _I)
 """Where the wounded were taken ("taken to a hospital in Kherson"), not where the attack was ("a bomb on a
 hospital in Zaporizhzhia")."""

@@ -14,8 +14,8 @@ whitespace around it stripped. The rules, in order:
      only before a number ("Feb. 24", "No. 5");
    - after a single capital initial ("Vladimir V. Putin");
    - after the number or letter of a list item at the start of a line ("1. The first point");
-   - after a name behind a bullet mark at the start of a line ("🔻 Nikopol. A drone hit a bus.", as officials'
-     Telegram posts head each town's news): the name belongs to the sentence it heads;
+   - after a name behind a bullet mark at the start of a line ("🔻 Nikopol. A drone hit a bus.", "🔹 Snovsk
+     community. ...", as officials' Telegram posts head each town's news): the name belongs to the sentence it heads;
    - after an initialism ("U.S.", "U.K.", "a.m.", "e.g."), unless the next word is a usual sentence opener from
      ``vocab/sentence_starters.txt`` ("... imposed by the U.S. The ministry said").
    A full stop between digits ("1.2 million") is never a boundary because no whitespace follows it.
@@ -42,8 +42,10 @@ _PREVIOUS_TOKEN = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 _NEXT_TOKEN = re.compile(r"\s+(['\"“‘(\[]*)(\w+)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[a-z]|[IVX]{1,4})")
-_BULLETED_NAME = re.compile(r"\s*[^\w\s\"'“‘(\[]+\s*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*")
-"""A line's bullet mark and the name it heads, one to three capitalised words ("🔻 Nikopol", "• Velykyi Burluk")."""
+_BULLETED_NAME = re.compile(r"\s*[^\w\s\"'“‘(\[]+\s*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*"
+                            r"(?:\s+(?:community|hromada|district|raion|village|town|city))?")
+"""A line's bullet mark and the name it heads, one to three capitalised words and maybe the kind of place ("🔻
+Nikopol", "• Velykyi Burluk", "🔹 Snovsk community")."""
 _GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\b)")
 """A full stop glued to the next sentence by a careless scrape ("in Ukraine.At the end of August")."""
 
