@@ -432,3 +432,23 @@ def test_a_standfirst_that_leaves_the_side_unsaid_is_the_bodys_claim() -> None:
     )
     claim = one(claims, min=60_000)
     assert (claim.side, claim.claimant) == ("Ukraine", "Artur Dobroserdov")
+
+
+def test_killed_and_wounded_combined_is_one_sides_and_more_were_wounded_is_a_figure() -> None:
+    claims = claims_of(
+        "The think tank estimates that between 210,000 and 240,000 Russian soldiers were killed, and that between "
+        "600,000 and 680,000 more were wounded. A second estimate puts total Russian casualties, killed and wounded "
+        "combined, at between 850,000 and 950,000."
+    )
+    assert one(claims, min=600_000).metric == "injured"
+    combined = one(claims, min=850_000)
+    assert (combined.side, combined.metric) == ("Russia", "casualties")
+
+
+def test_a_named_spokesman_who_dismissed_a_figure_claims_his_own() -> None:
+    claims = claims_of(
+        "The occupation governor said Ukraine had lost 4,000 soldiers in April. Petro Ivanenko, spokesman for "
+        "Ukraine's Southern Defence Forces, dismissed the figure and said that Russia had lost about 2,100 troops "
+        "killed and wounded in the Zaporizhzhia direction over the same month."
+    )
+    assert one(claims, min=2_100).claimant == "Petro Ivanenko"

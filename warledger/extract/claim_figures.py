@@ -71,7 +71,7 @@ _FILLER = (
     r"estimated|said|feared|presumed|confirmed|officially|to|listed|as|in|on|at|of|from|the|a|its|their|both|sides?|"
     r"each|region|oblast|city|areas?|war|fighting|battles?|front|line|country|territory|so|far|since|recorded|"
     r"counted|known|registered|held|being|still|currently|who|that|community|town|village|district|hromada|remain|"
-    r"lists|counts|registers|considers|"
+    r"lists|counts|registers|considers|more|"
     r"remained|remaining|(?-i:[A-Z][\w’'-]*))\s+){0,6}?"
 )
 """The plain words that may stand between the people counted and the metric: "soldiers on both sides have been"."""
@@ -212,7 +212,8 @@ def _grammar() -> _Grammar:
     where_rows = list(load_tsv("claim_elsewhere"))
     metric_after = _alternation(after_rows, "a")
     return _Grammar(
-        after=re.compile(rf"\s*{_AUX}(?:(?:{modifiers})\s+){{0,3}}(?:as\s+)?(?:{metric_after})(?![\w-])", re.I),
+        after=re.compile(rf"(?:\s+more)?\s*{_AUX}(?:(?:{modifiers})\s+){{0,3}}(?:as\s+)?(?:{metric_after})(?![\w-])",
+                         re.I),  # "between 650,000 and 720,000 more were wounded"
         plural=re.compile(
             rf"\s+(?:(?:{modifiers})\s+){{0,3}}(?!{_TIME_NOUNS}\b)[a-z’'-]{{2,}}s(?![\w-])", re.I
         ),

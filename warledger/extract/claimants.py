@@ -107,8 +107,10 @@ _FIRST_PERSON = re.compile(
 )
 """The publication speaking for itself ("our model estimates", "we reckon")."""
 _NAMED_SUBJECT = re.compile(
-    r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4}),\s+(?:a|an|the)\s+[^,]{2,80},\s+(?:has\s+|have\s+)?"
-    r"(?:recorded|counted|identified|estimated|estimates|documented|verified|says|said|puts|put|lists|listed)\b"
+    r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4}),\s+(?:(?:a|an|the)\s+|(?-i:[a-z])[^,]{0,20}\s(?:for|of|at)\s)"
+    r"[^,]{2,80},\s+(?:has\s+|have\s+)?"
+    r"(?:recorded|counted|identified|estimated|estimates|documented|verified|says|said|puts|put|lists|listed|"
+    r"dismissed|rejected|disputed|countered)\b"
 )
 """A proper-named subject described in an aside: "Lost Defenders, a volunteer project in Kyiv, has recorded"."""
 _TRAILING_NAMED = re.compile(
