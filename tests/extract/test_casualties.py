@@ -105,3 +105,7 @@ def test_more_others_and_a_part_of_them(text: str, expected: dict[str, Count]) -
 
 def test_a_victim_named_back_in_a_relative_clause_is_no_new_toll() -> None:
     assert figures("The man who was killed had been handing out bread to his neighbours.") == {}
+
+
+def test_a_share_of_a_nations_citizens_killed_long_ago_is_no_toll() -> None:
+    assert figures("A country where every third its citizen was killed in the Second World War.") == {}
