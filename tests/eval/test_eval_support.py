@@ -68,6 +68,7 @@ def test_distance() -> None:
     ("A man and his two sons were wounded", 3), ("The driver, 44, and three passengers were injured", 4),
     ("Three women and a man were taken to hospital", 4), ("killing one and wounding the other", 1),
     ("The 70-year-old was taken to hospital", 1), ("A cashier was injured", 1), ("killing a saleswoman", 1),
+    ("killing a couple and their teenage daughter", 3), ("close to half a million soldiers", 500_000),
 ])
 def test_numbers_supported(text: str, value: int) -> None:
     assert number_supported(value, [text])

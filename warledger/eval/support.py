@@ -126,6 +126,8 @@ _ONE_PERSON = re.compile(
 
 
 _A_SCALE = re.compile(r"\b(?:a|one)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE)
+_HALF_A = re.compile(r"\bhalf\s+a\s+(million|billion)\b", re.IGNORECASE)
+"""Half of a scale: "close to half a million soldiers" = 500,000."""
 _PERSON_NOUN = (
     r"(?:a|an|the|his|her|their)\s+(?:(?!(?:a|an|the|and)\s)[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|"
     r"civilian|resident|driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|wife|husband|son|daughter|"
@@ -136,18 +138,23 @@ _COUNTED_PEOPLE = (
     r"(?:people|passengers|children|women|men|workers|residents|civilians|others|neighbou?rs|soldiers|sons|daughters)\b"
 )
 _AGE_ASIDE = r"(?:,\s*(?:aged\s+[\w-]+(?:(?:,\s*|\s+and\s+)[\w-]+)*|\d{1,3}),)?"
-_GROUP_PART = re.compile(rf"{_PERSON_NOUN}|{_COUNTED_PEOPLE}", re.IGNORECASE)
-_GROUP = re.compile(rf"(?:{_PERSON_NOUN}|{_COUNTED_PEOPLE}){_AGE_ASIDE}"
-                    rf"(?:\s+and\s+(?:{_PERSON_NOUN}|{_COUNTED_PEOPLE}){_AGE_ASIDE})+", re.IGNORECASE)
+_A_COUPLE = r"(?:a|an|the)\s+(?:[\w-]+\s+)?couple\b"
+_GROUP_PART = re.compile(rf"(?P<couple>{_A_COUPLE})|{_PERSON_NOUN}|{_COUNTED_PEOPLE}", re.IGNORECASE)
+_GROUP = re.compile(rf"(?:{_A_COUPLE}|{_PERSON_NOUN}|{_COUNTED_PEOPLE}){_AGE_ASIDE}"
+                    rf"(?:\s+and\s+(?:{_A_COUPLE}|{_PERSON_NOUN}|{_COUNTED_PEOPLE}){_AGE_ASIDE})+", re.IGNORECASE)
 """People named one by one or counted, and joined: "a five-year-old boy and his father" = 2, "the driver and two
-passengers" = 3, "a woman and her two children" = 3, "two women and a man" = 3."""
+passengers" = 3, "a woman and her two children" = 3, "two women and a man" = 3, "a couple and their teenage
+daughter" = 3."""
 
 
 def _group_size(group: str) -> int:
     size = 0
     for part in _GROUP_PART.finditer(group):
-        counted = part.group(1)
-        size += 1 if counted is None else int(counted) if counted.isdigit() else _UNITS[counted.lower()]
+        counted = part.group(2)
+        if part.group("couple"):
+            size += 2
+        else:
+            size += 1 if counted is None else int(counted) if counted.isdigit() else _UNITS[counted.lower()]
     return size
 
 
@@ -165,6 +172,8 @@ def numbers_in(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
         exact.add(round(float(match.group(1)) * _SCALES[match.group(2).lower()]))
     for match in _WORDS.finditer(text):
         exact.update(_word_values(match.group(0)))
+    for match in _HALF_A.finditer(text):  # "close to half a million"
+        exact.add(_SCALES[match.group(1).lower()] // 2)
     for match in _A_SCALE.finditer(text):  # "well over a million"
         exact.add(_SCALES[match.group(1).lower()])
     windows = [(lo, hi) for pattern, lo, hi in _VAGUE if re.search(pattern, text, re.IGNORECASE)]
