@@ -169,8 +169,8 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         recent.append((sentence, list(dict.fromkeys(survivors or continued)) + areas))
     body_drafts = list(drafts)
     for draft in restated:  # a headline with a toll: the body's event once the body has told it all, else its own
-        told = draft.place is not None and any(  # ... unless the body tells an event at its place: the body's toll
-            d.place and d.place.location.gazetteer_id == draft.place.location.gazetteer_id for d in body_drafts)
+        told = any(_same_entry(d.place, draft.place) for d in body_drafts)  # ... unless the body tells an event
+        # at its place: the body's toll
         _merge_or_add(drafts, draft, may_add=not told)
     for draft in deferred:  # a headline or caption without a toll: only what it adds to a body incident, unless
         told_below = any(m.figures and m.sentence.block.kind not in SUMMARY_BLOCKS and not _heading(m.sentence)

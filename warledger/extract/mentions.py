@@ -233,12 +233,12 @@ def _resolve_dates(mentions: list[Mention]) -> None:
     anchor_precision = "unknown"
     for mention in mentions:
         text = mention.sentence.text
-        for match in sorted(mention.dates, key=lambda m: _stated_on(text, m.start)):
+        for match in sorted(mention.dates, key=lambda m: _told_on(text, m.start)):
             if match.kind in ("absolute", "relative_to_published") and match.date is not None:
                 if published is not None and match.date > published + timedelta(days=1):
                     continue  # a future date (talks next Sunday) does not date an attack
                 mention.date, mention.date_precision, mention.date_evidence = match.date, match.precision, match
-                if _stated_on(text, match.start):
+                if _told_on(text, match.start):
                     mention.inherited.add("stated")
                 break
             if match.kind == "relative_to_event" and match.relative_days is not None:
@@ -253,7 +253,7 @@ def _resolve_dates(mentions: list[Mention]) -> None:
             anchor, anchor_precision = mention.date, mention.date_precision
 
 
-def _stated_on(text: str, position: int) -> bool:
+def _told_on(text: str, position: int) -> bool:
     """Whether a date at ``position`` is the day something was said or a toll rose, not the day of the event."""
     return bool(_STATED_ON.search(text, 0, position) or _UPDATED_ON.search(text, 0, position))
 

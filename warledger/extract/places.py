@@ -96,15 +96,15 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?:fired|launched)\s+from\s+(?:the\s+)?(?:direction|area|side|positions?)\s+(?:of|near|in)\s+(?:the\s+)?$"
     r"|\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?$", _I)
 """Where fire came from ("shells fired from the direction of Kurakhove"), never where it landed."""
+_SENT = r"taken|rushed|admitted|brought|transferred|evacuated|flown|driven|sent|treated|died|dies|lying"
+"""What is done to the wounded (or the dead) on their way to a hospital."""
+_TO_A = r"(?:\s+[\w’'-]+){0,4}?\s+(?:to|in|at)\s+(?:an?\s+|the\s+)?"
 _TREATED_IN = re.compile(
-    r"\b(?:taken|rushed|admitted|brought|transferred|evacuated|flown|driven|sent|treated|died|dies|lying|are|is|"
-    r"remains?|remained|were|was|stays?|stayed)"
-    r"(?:\s+[\w’'-]+){0,4}?\s+(?:to|in|at)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinic|morgue)\s+in\s+$", _I)
+    rf"\b(?:{_SENT}|are|is|remains?|remained|were|was|stays?|stayed){_TO_A}(?:\w+\s+)?(?:hospitals?|clinic|morgue)"
+    r"\s+in\s+$", _I)
 """Where the wounded were taken ("taken to a hospital in Kherson"), not where the attack was ("a bomb on a
 hospital in Zaporizhzhia")."""
-_TREATED_AT = re.compile(
-    r"\b(?:taken|rushed|admitted|brought|transferred|evacuated|flown|driven|sent|treated|died|dies|lying)"
-    r"(?:\s+[\w’'-]+){0,4}?\s+(?:to|in|at)\s+(?:an?\s+|the\s+)?$", _I)
+_TREATED_AT = re.compile(rf"\b(?:{_SENT}){_TO_A}$", _I)
 _HOSPITAL_NAMED = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:hospital|clinic)\b", _I)
 """A hospital named after its town ("treated at the Belgorod regional clinical hospital"): where the wounded went."""
 _PLACE_AFTER = re.compile(

@@ -35,13 +35,13 @@ import csv
 import gzip
 import io
 import logging
-import math
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from warledger.gazetteer.lookup import km_between
 from warledger.gazetteer.names import SPECIAL_LETTERS, fold, is_latin_name
 
 log = logging.getLogger(__name__)
@@ -128,9 +128,7 @@ def with_yo(name: str, alternates: Iterable[str]) -> list[str]:
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
-    dy = (a["latitude"] - b["latitude"]) * 111.2
-    dx = (a["longitude"] - b["longitude"]) * 111.2 * math.cos(math.radians(a["latitude"]))
-    return math.hypot(dx, dy)
+    return km_between(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
 
 
 def _district_like(name: str) -> bool:

@@ -146,10 +146,16 @@ _DISTRICT_NAME = re.compile(r"(?:yi|ii|Bereh)$")
 """A big place named like a city's district ("Hirnytskyi", "Pravyi Bereh"): a section, never the city."""
 
 
-def _km(a: Place, b: Place) -> float:
-    dy = (a.lat - b.lat) * 111.2
-    dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians(a.lat))
+def km_between(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
+    """Distance in km on a flat projection around the first point: exact enough within a region, and the one the
+    gazetteer's build and lookup both use."""
+    dy = (lat_a - lat_b) * 111.2
+    dx = (lon_a - lon_b) * 111.2 * math.cos(math.radians(lat_a))
     return math.hypot(dx, dy)
+
+
+def _km(a: Place, b: Place) -> float:
+    return km_between(a.lat, a.lon, b.lat, b.lon)
 
 
 class Gazetteer:
