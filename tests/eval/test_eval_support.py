@@ -69,6 +69,7 @@ def test_distance() -> None:
     ("Three women and a man were taken to hospital", 4), ("killing one and wounding the other", 1),
     ("The 70-year-old was taken to hospital", 1), ("A cashier was injured", 1), ("killing a saleswoman", 1),
     ("killing a couple and their teenage daughter", 3), ("close to half a million soldiers", 500_000),
+    ("a fourth person received medical help", 4), ("the body of a fifth victim", 5),
 ])
 def test_numbers_supported(text: str, value: int) -> None:
     assert number_supported(value, [text])

@@ -79,6 +79,11 @@ def figures(text: str) -> dict[str, Count]:
         ("The 38-year-old received a blast injury.", {"injured": Count(1, 1)}),
         ("No people were hurt.", {"killed": Count(0, 0), "injured": Count(0, 0)}),
         ("The death toll from the Jan. 31 missile strike on the port has risen to nine.", {"killed": Count(9, 9)}),
+        # the next victim counts all so far
+        ("Two men were hospitalised, and a third person received medical help.", {"injured": Count(3, 3)}),
+        ("Rescuers found the body of a fifth victim on Friday.", {"killed": Count(5, 5)}),
+        ("A second body was recovered from the rubble.", {"killed": Count(2, 2)}),
+        ("A third day of strikes hit the city.", {}),
     ],
 )
 def test_figures(text, expected):

@@ -128,6 +128,11 @@ _ONE_PERSON = re.compile(
 _A_SCALE = re.compile(r"\b(?:a|one)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE)
 _HALF_A = re.compile(r"\bhalf\s+a\s+(million|billion)\b", re.IGNORECASE)
 """Half of a scale: "close to half a million soldiers" = 500,000."""
+_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+        "tenth": 10}
+_NTH_PERSON = re.compile(r"\b(?:a|the)\s+(" + "|".join(_NTH) + r")\s+(?:person|victim|body|casualty)\b",
+                         re.IGNORECASE)
+"""The next victim counts all so far: "a fourth person received medical help" = 4."""
 _PERSON_NOUN = (
     r"(?:a|an|the|his|her|their)\s+(?:(?!(?:a|an|the|and)\s)[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|"
     r"civilian|resident|driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|wife|husband|son|daughter|"
@@ -172,6 +177,8 @@ def numbers_in(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
         exact.add(round(float(match.group(1)) * _SCALES[match.group(2).lower()]))
     for match in _WORDS.finditer(text):
         exact.update(_word_values(match.group(0)))
+    for match in _NTH_PERSON.finditer(text):  # "the body of a fourth victim"
+        exact.add(_NTH[match.group(1).lower()])
     for match in _HALF_A.finditer(text):  # "close to half a million"
         exact.add(_SCALES[match.group(1).lower()] // 2)
     for match in _A_SCALE.finditer(text):  # "well over a million"

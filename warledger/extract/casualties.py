@@ -1,9 +1,10 @@
 """Tie numbers in a sentence to what happened to people: killed, injured, missing.
 
-"Five people were killed", "killed at least two", "left three dead and 12 wounded", "the death toll rose to 23",
-"a woman was injured" (one), "wounding a man and a woman" (two), "a woman and her two children were hurt" (three),
-"no casualties were reported" (zero killed and injured). Counts inside "including two children" and inside a group
-named part by part are parts of a larger figure and are not taken on their own.
+"Five people were killed", "killed at least two", "left three dead and 12 wounded", "the death toll rose to 23", "a
+woman was injured" (one), "wounding a man and a woman" (two), "a woman and her two children were hurt" (three), "a
+fourth person received medical help" (four so far), "no casualties were reported" (zero killed and injured). Counts
+inside "including two children" and inside a group named part by part are parts of a larger figure and are not taken
+on their own.
 """
 
 from __future__ import annotations
@@ -167,6 +168,10 @@ def find_figures(text: str, numbers: list[NumberMatch], *, start: int = 0, end: 
     for figure, _ in named:
         if start <= figure.start < end:
             figures.setdefault(figure.role, figure)
+    for figure in _ordinals(text, patterns):
+        held = figures.get(figure.role)
+        if start <= figure.start < end and (held is None or (held.count.max or 0) < (figure.count.min or 0)):
+            figures[figure.role] = figure  # "... were hospitalised, and a fourth person received medical help": four
     for cue in find_cues("zero_casualties", text[start:end]):
         for role in cue.label.split("+"):
             figures.setdefault(role, Figure(role, Count(0, 0, "exact"), start + cue.start, start + cue.end))
@@ -321,6 +326,33 @@ def _passive_after(text: str, end: int, patterns: dict) -> tuple[str, int] | Non
             if role_match := patterns[(role, "passive")].match(text, at):
                 return role, role_match.end()
     return None
+
+
+_ORDINALS = {r["word"]: int(r["value"]) for r in load_tsv("number_words")
+             if r["kind"] == "ordinal" and 2 <= int(r["value"]) <= 10}
+_ORDINAL_PERSON = re.compile(
+    rf"\b(?:a|the)\s+(?P<n>{'|'.join(_ORDINALS)})\s+(?P<who>person|victim|body|casualty)\b"
+    r"(?P<aside>,[^,]{1,60},)?", re.I)
+_FOUND = re.compile(
+    r"\s+(?:(?:has|had|was|were|have)\s+)?(?:also\s+)?(?:been\s+)?(?:found|recovered|pulled|retrieved)\b", re.I)
+_BODY_OF_BEFORE = re.compile(r"\bbody\s+of\s+$", re.I)
+
+
+def _ordinals(text: str, patterns: dict) -> list[Figure]:
+    """A toll told as the count so far by the next victim: "a fourth person received medical help" (four hurt), "a
+    second body was found", "the body of a fourth victim" (four dead). The number from the number reader's
+    vocabulary; the role from the words after, or from a body."""
+    found = []
+    for m in _ORDINAL_PERSON.finditer(text):
+        count = Count(_ORDINALS[m["n"].lower()], _ORDINALS[m["n"].lower()], "exact")
+        body = m["who"].lower() == "body" or bool(_BODY_OF_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+        if body and (found_after := _FOUND.match(text, m.end())) is not None:
+            found.append(Figure("killed", count, m.start(), found_after.end()))
+        elif body and _BODY_OF_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            found.append(Figure("killed", count, m.start(), m.end()))
+        elif passive := _passive_after(text, m.end(), patterns):
+            found.append(Figure(passive[0], count, m.start(), passive[1]))
+    return found
 
 
 def _singulars(text: str, numbers: list[NumberMatch], patterns: dict) -> list[tuple[Figure, bool]]:
