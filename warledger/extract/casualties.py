@@ -345,10 +345,11 @@ def _ordinals(text: str, patterns: dict) -> list[Figure]:
     found = []
     for m in _ORDINAL_PERSON.finditer(text):
         count = Count(_ORDINALS[m["n"].lower()], _ORDINALS[m["n"].lower()], "exact")
-        body = m["who"].lower() == "body" or bool(_BODY_OF_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+        body_of = bool(_BODY_OF_BEFORE.search(text, max(0, m.start() - 12), m.start()))  # "the body of a 4th victim"
+        body = m["who"].lower() == "body" or body_of
         if body and (found_after := _FOUND.match(text, m.end())) is not None:
             found.append(Figure("killed", count, m.start(), found_after.end()))
-        elif body and _BODY_OF_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        elif body_of:
             found.append(Figure("killed", count, m.start(), m.end()))
         elif passive := _passive_after(text, m.end(), patterns):
             found.append(Figure(passive[0], count, m.start(), passive[1]))

@@ -16,8 +16,8 @@
    ("rose to eight on Saturday") dates an event only when nothing else does, and does not part it from the same
    place's event told with its own date the day before. A toll for two towns together ("struck Zaporizhzhia and the
    town of Vilniansk, wounding six") is no event of its own when the article tells each town's event; those keep the
-   day it gave them. A sentence that recalls an event reported before ("We will
-   remind, ...") opens nothing and adds to nothing.
+   day it gave them. A sentence that recalls an event reported before ("We will remind, ...") opens nothing and adds
+   to nothing.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
    is unambiguous and near; a sentence that only adds to a draft keeps it the one referred to. A clause that names
@@ -176,8 +176,9 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         told_below = any(m.figures and m.sentence.block.kind not in SUMMARY_BLOCKS and not _heading(m.sentence)
                          for m in draft.attached)  # the body's next sentence gave its toll
         _merge_or_add(drafts, draft, may_add=told_below)
-    for pair in [d for d in drafts if is_article and len(_two_towns(d.primary[0])) == 2]:
-        _part_by_town(drafts, pair)
+    pairs = [(d, towns) for d in drafts if is_article and (towns := _two_towns(d.primary[0]))]
+    for pair, towns in pairs:
+        _part_by_town(drafts, pair, towns)
     drafts.sort(key=lambda d: min(m.sentence.start + m.start for m in d.mentions))
     reported = {d.place.location.admin1 for d in drafts if d.place}
     for draft in summaries:  # an area's day stands as an event only where the article reports none one by one
@@ -446,10 +447,9 @@ def _two_towns(mention: Mention) -> list[str]:
     return [t.location.gazetteer_id or "" for t in towns]
 
 
-def _part_by_town(drafts: list[Draft], pair: Draft) -> None:
-    """A toll for two towns together is no event of its own when the article tells each town's event: those events
-    keep the day it gave them, and its sum goes."""
-    towns = _two_towns(pair.primary[0])
+def _part_by_town(drafts: list[Draft], pair: Draft, towns: list[str]) -> None:
+    """A toll for two towns together (``towns``, from ``_two_towns``) is no event of its own when the article tells
+    each town's event: those events keep the day it gave them, and its sum goes."""
     told = [d for d in drafts if d is not pair and d.place and d.place.location.gazetteer_id in towns]
     if {d.place.location.gazetteer_id for d in told if d.place} != set(towns):
         return
