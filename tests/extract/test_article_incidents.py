@@ -494,3 +494,57 @@ def test_a_clause_after_a_semicolon_adds_to_the_event_its_sentence_told() -> Non
     ), published="2025-11-19")
     assert found["Stepnohirsk"].injured == Count(0, 0, "exact")
     assert found["Vasylivka"].injured is None
+
+
+def test_a_toll_revised_down_is_the_toll() -> None:
+    found = by_place(article(
+        "A missile struck a block of flats in Zaporizhzhia early on Sunday.",
+        "On Monday the governor said fourteen people had been killed.",
+        "On Tuesday his office lowered the death toll to 13, saying one victim had been counted twice.",
+    ))
+    assert found["Zaporizhzhia"].killed == Count(13, 13, "exact")
+
+
+def test_a_towns_count_over_a_week_is_no_event_and_an_unplaced_attack_is_in_the_headlines_town() -> None:
+    found = incidents_of("\n\n".join((
+        "Shelling grinds on in Kostiantynivka",
+        "Residents queue for water under fire.",
+        "Nine civilians were killed and 20 wounded in the city between Nov. 3 and Nov. 9, the city chief said.",
+        "Most of the victims were hit while collecting water.",
+        "On Wednesday, Russian artillery hit a street near the central market, killing a man and his wife.",
+        "Volunteers now enter the city only in armoured vehicles.",
+    )), published="2025-11-13")
+    assert [(i.location.name if i.location else None, i.date, i.killed) for i in found] == [
+        ("Kostiantynivka", "2025-11-12", Count(2, 2, "exact"))]
+
+
+def test_a_day_counted_from_the_event_told_in_the_sentence_before() -> None:
+    found = incidents_of(article(
+        "On Wednesday morning, a guided bomb struck a street in Kupiansk, wounding three medics.",
+        "Two days earlier, a drone hit a car on the bridge across the Oskil, killing the driver.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2025-11-14")
+    assert [(i.date, i.killed, i.injured) for i in found] == [
+        ("2025-11-12", None, Count(3, 3, "exact")), ("2025-11-10", Count(1, 1, "exact"), None)]
+
+
+def test_a_village_of_a_towns_district_is_not_the_town() -> None:
+    found = incidents_of(article(
+        "On Wednesday afternoon, Russian artillery struck Kupiansk, killing a 58-year-old man.",
+        "In the evening of the same day, in the village of Sinkivka of Kupiansk district, a drone dropped explosives "
+        "on a house. A 47-year-old man was injured.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2025-11-13")
+    assert [(i.date, i.killed, i.injured) for i in found] == [
+        ("2025-11-12", Count(1, 1, "exact"), None), ("2025-11-12", None, Count(1, 1, "exact"))]
+
+
+def test_an_attack_whose_place_was_kept_back_stays_unplaced() -> None:
+    found = incidents_of("\n\n".join((
+        "Drone hits freight train as Sumy comes under fire",
+        "The operator gave few details.",
+        "A Russian drone hit a freight train on Wednesday, injuring the driver, the railway operator said.",
+        "The company did not say where the attack took place.",
+        "Freight was moved to another train, which continued with a delay of about three hours.",
+    )), published="2025-11-13")
+    assert [(i.location, i.injured) for i in found] == [(None, Count(1, 1, "exact"))]

@@ -84,6 +84,11 @@ def figures(text: str) -> dict[str, Count]:
         ("Rescuers found the body of a fifth victim on Friday.", {"killed": Count(5, 5)}),
         ("A second body was recovered from the rubble.", {"killed": Count(2, 2)}),
         ("A third day of strikes hit the city.", {}),
+        # a family counted by its size; help that was needed; a toll revised to a figure
+        ("The missile hit a row of houses, killing a family of four.", {"killed": Count(4, 4)}),
+        ("By noon five people, including a child, had needed medical help.", {"injured": Count(5, 5)}),
+        ("Odesa toll revised to 13 as search ends", {"killed": Count(13, 13)}),
+        ("The toll was lowered to nine on Tuesday.", {"killed": Count(9, 9)}),
     ],
 )
 def test_figures(text, expected):

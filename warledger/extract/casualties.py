@@ -110,8 +110,10 @@ _SUBCOUNT_BEFORE = re.compile(
     r"(?:including|among them|among whom|of whom|of them|among the \w+ (?:were|are))\s*$", re.I
 )
 _ACTIVE_GAP = re.compile(
-    r"(?:\s+(?:at least|as many as|some|about|around|nearly|almost|more than|over|up to))?\s*$", re.I
+    r"(?:\s+(?:at least|as many as|some|about|around|nearly|almost|more than|over|up to))?"
+    r"(?:\s+(?:a|an|the|his|her|their)\s+family\s+of)?\s*$", re.I
 )
+"""Between an active verb and its number: a qualifier, or the family the number counts ("killing a family of four")."""
 _DOING = (r"(?:waiting|sitting|standing|working|travelling|traveling|walking|riding|living|queuing|queueing|"
           r"sheltering)\b")
 """What people were doing, between them and their toll ("Two women waiting for a bus were injured")."""
@@ -123,7 +125,8 @@ _TOLL = re.compile(
     r"(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|"
     r"is|was|now stands at|of|hit|to|rising to)\s*(?:to\s+)?(?:at least\s+)?$"
     r"|\b(?:put|puts|putting)\s+the\s+(?:death\s+)?(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed))"
-    r"\s+at\s+(?:at least\s+)?$",
+    r"\s+at\s+(?:at least\s+)?$"
+    r"|\btoll\s+(?:(?:is|was|has\s+been)\s+)?(?:revised|lowered|corrected|cut)\s+(?:down(?:wards?)?\s+)?to\s+$",
     re.I,
 )
 

@@ -16,19 +16,23 @@
    ("rose to eight on Saturday") dates an event only when nothing else does, and does not part it from the same
    place's event told with its own date the day before. A toll for two towns together ("struck Zaporizhzhia and the
    town of Vilniansk, wounding six") is no event of its own when the article tells each town's event; those keep the
-   day it gave them. A sentence that recalls an event reported before ("We will remind, ...") opens nothing and adds
-   to nothing.
+   day it gave them. A count over a span of days ("between Sept. 8 and Sept. 14", "over the past week") is a tally,
+   not an event; a toll lowered or revised to a figure is the toll. A sentence that recalls an event reported before
+   ("We will remind, ...") opens nothing and adds to nothing.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
    is unambiguous and near; a sentence that only adds to a draft keeps it the one referred to. A clause that names
    another place ("In Marhanets, people were not hurt") adds only to an event at that place; one placed only by its
    speaker's title ("the Dnipropetrovsk regional military administration wrote") or by a region while it says "the
    town" adds to the event just told there. A new attack on a later day of its own in "the city" just told ("On
-   Tuesday, artillery shelled the area around the city's bus station") is a new event there.
+   Tuesday, artillery shelled the area around the city's bus station") is a new event there. An event a whole
+   article places nowhere ("a shell hit a street near the central market") happened in the one town its headline
+   (or wire dateline) names, unless it names a place the gazetteer does not know ("the village of Korsunka").
 3. Drafts that describe the same event (the caption "At least two people were killed near Kyiv" and the body's
    "killed a couple near Kyiv") are merged when nothing contradicts (place, date, tolls; tolls at one place may
    differ when one is worded as rising) and something positive ties them (the same gazetteer entry, a shared weapon
-   or target, or a headline restating the body: a day apart, in the same region, or unplaced).
+   or target, or a headline restating the body: a day apart, in the same region, or unplaced). A village the
+   gazetteer does not know in a town's district ("the village of Sinkivka of Kupiansk district") is not the town.
 4. Each draft becomes an ``Incident`` whose every field carries the evidence span it was read from.
 """
 
@@ -48,6 +52,7 @@ from warledger.extract.confidence import calibrated
 from warledger.extract.cues import line_pattern, vocab_rows
 from warledger.extract.event_types import classify, names_one_event, role, violent
 from warledger.extract.mentions import Mention, read_mentions
+from warledger.extract.places import find_places
 from warledger.records import Count, Evidence, Incident, Location, stable_id
 
 ATTACH_DISTANCE = 3
@@ -116,7 +121,7 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         continued: list[Draft] = []
         recap = _RECAP.match(sentence.text)  # "We will remind, on May 28 a missile hit ...": reported before
         referent = _referent(recent, sentence, restated)
-        for mention in [] if recap else read_mentions(sentence):
+        for mention in [] if recap else read_mentions(sentence, before=referent.date if referent else None):
             if _history(mention, strict=is_article, carried=True) or (is_article and another_war(mention.text)):
                 continue  # background ("In January a missile hit the city, killing 46"), or a war elsewhere
             if areas and not mention.best_place:  # "... shelled 23 settlements in the region; one civilian was
@@ -167,6 +172,8 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         survivors += [h for d in referring if (h := _merge_or_add(drafts, d, may_add=False, loose=True)) is not d]
         # a sentence that only adds to an earlier event keeps it the one the next sentences refer to
         recent.append((sentence, list(dict.fromkeys(survivors or continued)) + areas))
+    if is_article:
+        _at_home(analysis, drafts)
     body_drafts = list(drafts)
     for draft in restated:  # a headline with a toll: the body's event once the body has told it all, else its own
         told = any(_same_entry(d.place, draft.place) for d in body_drafts)  # ... unless the body tells an event
@@ -336,6 +343,7 @@ def _longest_list(mention: Mention) -> int:
 
 
 OBLAST_PRECISION = 4
+DISTRICT_PRECISION = 3
 """``Location.precision`` of a whole oblast or region."""
 LISTED_PLACES = 3
 """From this many towns named in one clause, the clause sums up an area's day rather than reporting one event."""
@@ -460,6 +468,54 @@ def _part_by_town(drafts: list[Draft], pair: Draft, towns: list[str]) -> None:
             draft.attached.append(dated)
 
 
+_NAMED_ELSEWHERE = re.compile(r"\b(?:village|town|settlement|city|community|hamlet) of (?-i:[A-Z])", re.I)
+"""A place named by its kind ("the village of Korsunka") that the gazetteer does not know: somewhere, not at home."""
+
+
+def _home(analysis: Analysis) -> Mention | None:
+    """The one town an article is about: the only town its headline names, else its wire dateline's town; returned
+    as a mention of that sentence that says nothing but the place."""
+    for sentence in analysis.sentences:
+        if sentence.block.kind == "title":
+            towns = {p.location.gazetteer_id: p for p in sentence.places if p.location.precision < OBLAST_PRECISION}
+        elif sentence.dateline_end:
+            towns = {p.location.gazetteer_id: p for p in find_places(sentence.text[: sentence.dateline_end])
+                     if p.location.precision < OBLAST_PRECISION and len(p.candidates) <= 1}
+        else:
+            continue
+        if len(towns) != 1:
+            return None
+        town = next(iter(towns.values()))
+        told = read_mentions(sentence)
+        if not told:
+            return None
+        return replace(told[0], figures=[], places=[town], dates=[], event_cues=[], weapons=[], targets=[],
+                       perpetrators=[], damage=False, date=None, date_evidence=None, date_precision="unknown",
+                       inherited={"place"})
+    return None
+
+
+_UNDISCLOSED = re.compile(
+    r"\b(?:not|never|declined to|refused to)\s+(?:say|said|disclose|disclosed|specify|specified|name|named|reveal|"
+    r"revealed|give|gave)\s+(?:where|the\s+(?:exact\s+)?(?:location|place|site|area))|\bundisclosed\s+location\b",
+    re.I)
+"""Wording that says where an event happened was kept back ("The company did not disclose where the attack
+happened"): it is placed nowhere, whatever the headline names."""
+
+
+def _at_home(analysis: Analysis, drafts: list[Draft]) -> None:
+    """An event the article places nowhere ("a drone struck a street near the central market") happened in the one
+    town the article is about, unless it names a place the gazetteer does not know ("the village of Korsunka") or the
+    article says its place was kept back ("did not say where")."""
+    unplaced = [d for d in drafts if d.place is None and not any(_NAMED_ELSEWHERE.search(m.text) for m in d.mentions)]
+    if unplaced and _UNDISCLOSED.search(analysis.article.text):
+        return
+    home = _home(analysis) if unplaced else None
+    if home is not None:
+        for draft in unplaced:
+            draft.attached.append(home)
+
+
 def _town_in_region(mention: Mention, target: Draft | None) -> bool:
     """Whether a clause placed only by a region refers back to the town just told ("fired on the town from the
     opposite bank", said an official of the Zaporizhzhia region's administration)."""
@@ -520,7 +576,7 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
         told_next_day = _same_entry(pa, pb) and _told_next_day(a, b)
         if not (summary and one_place and abs((a.date - b.date).days) == 1) and not told_next_day:
             return 0
-    same_place = _same_entry(pa, pb)
+    same_place = _same_entry(pa, pb) and not (_in_district(a) != _in_district(b))
     rising = (same_place or (restates and not (pa and pb))) and (_rising(a) or _rising(b))  # "had risen to three"
     for toll in ROLES:
         fa, fb = a.figures(toll), b.figures(toll)
@@ -542,7 +598,8 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
 
 
 _STANDS_AT = re.compile(r"\b(?:now\s+)?stands?\s+at\b|\bstood\s+at\b|"
-                        r"\b(?:put|puts|putting|revised|corrected)\s+the\s+(?:number|toll)\b", re.I)
+                        r"\b(?:put|puts|putting|revised|corrected|lowered)\s+the\s+(?:death\s+)?(?:number|toll)\b|"
+                        r"\btoll\s+(?:(?:is|was|has\s+been)\s+)?(?:revised|lowered|corrected|cut)\b", re.I)
 _EARLIER = re.compile(r"\b(?:had|initially|first|originally|earlier)\s+$", re.I)
 
 
@@ -563,6 +620,14 @@ _RISING = re.compile(
 def _rising(draft: Draft) -> bool:
     """Whether a draft's toll is worded as one that rose as reports came in ("updated the toll", "now confirmed")."""
     return any(_RISING.search(m.text) for m in draft.mentions)
+
+
+def _in_district(draft: Draft) -> bool:
+    """Whether the draft happened in a village the gazetteer does not know, in the district named after a town ("the
+    village of Sinkivka of Kupiansk district"): not the town itself."""
+    place = draft.place
+    return bool(place and place.location.precision == DISTRICT_PRECISION
+                and any(_NAMED_ELSEWHERE.search(m.text) for m in draft.primary))
 
 
 def _same_entry(a, b) -> bool:  # type: ignore[no-untyped-def]

@@ -176,8 +176,10 @@ def worth_reading(text: str) -> bool:
     )
 
 
-def read_mentions(sentence: Sentence) -> list[Mention]:
-    """The clauses of ``sentence`` as mentions, with dates resolved and the subject carried across clauses."""
+def read_mentions(sentence: Sentence, *, before: date | None = None) -> list[Mention]:
+    """The clauses of ``sentence`` as mentions, with dates resolved and the subject carried across clauses.
+    ``before``: the date of the event the sentence before told, which "two days earlier" counts from when the
+    sentence names no event date of its own."""
     text = sentence.text
     if not worth_reading(text):
         return []
@@ -210,7 +212,7 @@ def read_mentions(sentence: Sentence) -> list[Mention]:
                 damage=bool(_DAMAGE.search(text, start, end)),
             )
         )
-    _resolve_dates(mentions)
+    _resolve_dates(mentions, before)
     _carry_subject(mentions)
     return mentions
 
@@ -226,8 +228,9 @@ def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
-def _resolve_dates(mentions: list[Mention]) -> None:
-    """Each clause's own date; a date relative to another event counts from the clause before it."""
+def _resolve_dates(mentions: list[Mention], before: date | None = None) -> None:
+    """Each clause's own date; a date relative to another event counts from the clause before it (or ``before``,
+    the event the sentence before told)."""
     published = mentions[0].sentence.published if mentions else None
     anchor: date | None = None
     anchor_precision = "unknown"
@@ -242,7 +245,7 @@ def _resolve_dates(mentions: list[Mention]) -> None:
                     mention.inherited.add("stated")
                 break
             if match.kind == "relative_to_event" and match.relative_days is not None:
-                base = anchor or _sentence_date(mentions) or published
+                base = anchor or _sentence_date(mentions) or before or published
                 if base is not None:
                     mention.date = base + timedelta(days=match.relative_days)
                     mention.date_precision = anchor_precision if anchor else "day"
