@@ -548,3 +548,22 @@ def test_an_attack_whose_place_was_kept_back_stays_unplaced() -> None:
         "Freight was moved to another train, which continued with a delay of about three hours.",
     )), published="2025-11-13")
     assert [(i.location, i.injured) for i in found] == [(None, Count(1, 1, "exact"))]
+
+
+def test_a_daily_post_told_village_by_village() -> None:
+    found = incidents_of("\n\n".join((
+        "Shelling hits Kherson region villages",
+        "Less than a month after the city was freed, Russian artillery keeps hitting it.",
+        "The regional administration posted its summary on Tuesday morning.",
+        "📍 Kherson. Shells hit a street on Monday afternoon. A 64-year-old woman was killed. A 39-year-old man was "
+        "wounded.",
+        "📍 Bilozerka. A mortar round landed in a yard on Monday evening. Two men, aged 45 and 52, were wounded.",
+        "Stanislav. Overnight shelling damaged a school and power lines. No casualties.",
+        "The Kherson regional prosecutor's office said it had opened proceedings over the shelling, in which a "
+        "64-year-old woman was killed and a man was injured.",
+    )), published="2022-12-06")
+    assert [(i.location.name, i.date, i.killed, i.injured) for i in found] == [
+        ("Kherson", "2022-12-05", Count(1, 1, "exact"), Count(1, 1, "exact")),
+        ("Bilozerka", "2022-12-05", None, Count(2, 2, "exact")),
+        ("Stanislav", "2022-12-06", Count(0, 0, "exact"), Count(0, 0, "exact")),
+    ]

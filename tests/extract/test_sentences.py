@@ -72,6 +72,8 @@ def test_a_bulleted_name_heads_its_sentence() -> None:
         "🔻 Nikopol. A drone hit a bus.", "Two were hurt.", "• Velykyi Burluk. Shells fell.", "KYIV.", "Sirens sounded."
     ]
     assert sentences("🔹 Snovsk community. Rockets hit a farm.") == ["🔹 Snovsk community. Rockets hit a farm."]
+    assert sentences('"Vovchansk urban district. Shells hit a school.\nVelykyi Burluk. No one was hurt."') == [
+        '"Vovchansk urban district. Shells hit a school.', 'Velykyi Burluk. No one was hurt."']
 
 
 def test_offsets_strip_surrounding_whitespace() -> None:

@@ -24,10 +24,12 @@
    is unambiguous and near; a sentence that only adds to a draft keeps it the one referred to. A clause that names
    another place ("In Marhanets, people were not hurt") adds only to an event at that place; one placed only by its
    speaker's title ("the Dnipropetrovsk regional military administration wrote") or by a region while it says "the
-   town" adds to the event just told there. A new attack on a later day of its own in "the city" just told ("On
-   Tuesday, artillery shelled the area around the city's bus station") is a new event there. An event a whole
-   article places nowhere ("a shell hit a street near the central market") happened in the one town its headline
-   (or wire dateline) names, unless it names a place the gazetteer does not know ("the village of Korsunka").
+   town" adds to the event just told there. A toll never adds to an event told to have none ("No casualties."): it is
+   about another event, which the next sentences go on with. A new attack on a later day of its own in "the city"
+   just told ("On Tuesday, artillery shelled the area around the city's bus station") is a new event there. An
+   event a whole article places nowhere ("a shell hit a street near the central market") happened in the one town
+   its headline (or wire dateline) names, unless it names a place the gazetteer does not know ("the village of
+   Korsunka") or the text says its place was kept back.
 3. Drafts that describe the same event (the caption "At least two people were killed near Kyiv" and the body's
    "killed a couple near Kyiv") are merged when nothing contradicts (place, date, tolls; tolls at one place may
    differ when one is worded as rising) and something positive ties them (the same gazetteer entry, a shared weapon
@@ -153,7 +155,9 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             elif mention.figures or mention.targets or mention.damage or violent(mention.event_cues):
                 # "... shelled Stepnohirsk on Tuesday; no casualties were reported": the clause before in the sentence
                 target = _at_its_place(mention, opened[-1] if opened else referent, drafts)
-                if target is not None and not mention.hypothetical:
+                if target is not None and _denied(target, mention):
+                    continued.append(Draft([mention]))  # about another event, which the next sentences go on with
+                elif target is not None and not mention.hypothetical:
                     target.attached.append(mention)
                     continued.append(target)
             elif referent is not None and not mention.places:
@@ -536,6 +540,12 @@ def _at_its_place(mention: Mention, target: Draft | None, drafts: list[Draft]) -
         return target
     same = [d for d in drafts if d.place and d.place.location.gazetteer_id == place.location.gazetteer_id]
     return same[-1] if same else None
+
+
+def _denied(draft: Draft, mention: Mention) -> bool:
+    """Whether a clause's toll is one its event was told not to have ("No casualties." for a village, then a toll from
+    a sentence about another attack): it belongs elsewhere."""
+    return any(f.count.value and any(z.count.value == 0 for _, z in draft.figures(f.role)) for f in mention.figures)
 
 
 def _has_toll(draft: Draft) -> bool:

@@ -42,10 +42,12 @@ _PREVIOUS_TOKEN = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 _NEXT_TOKEN = re.compile(r"\s+(['\"“‘(\[]*)(\w+)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[a-z]|[IVX]{1,4})")
-_BULLETED_NAME = re.compile(r"\s*[^\w\s\"'“‘(\[]+\s*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*"
-                            r"(?:\s+(?:community|hromada|district|raion|village|town|city))?")
-"""A line's bullet mark and the name it heads, one to three capitalised words and maybe the kind of place ("🔻
-Nikopol", "• Velykyi Burluk", "🔹 Snovsk community")."""
+_PLACE_KIND = r"(?:\s+(?:(?:urban\s+)?district|community|hromada|raion|village|town|city))?"
+_BULLETED_NAME = re.compile(r"\s*[^\w\s\"'“‘(\[]+\s*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*" + _PLACE_KIND
+                            + r"|\s*[\"“]?(?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*" + _PLACE_KIND)
+"""A name heading a line, after a bullet mark or not: one to three capitalised words and maybe the kind of place
+("🔻 Nikopol", "• Velykyi Burluk", "🔹 Snovsk community", "Shebekino urban district", "Novaya Tavolzhanka"); a
+dateline in capitals ("KYIV.") heads nothing without a bullet."""
 _GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\b)")
 """A full stop glued to the next sentence by a careless scrape ("in Ukraine.At the end of August")."""
 
