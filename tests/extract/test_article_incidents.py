@@ -567,3 +567,26 @@ def test_a_daily_post_told_village_by_village() -> None:
         ("Bilozerka", "2022-12-05", None, Count(2, 2, "exact")),
         ("Stanislav", "2022-12-06", Count(0, 0, "exact"), Count(0, 0, "exact")),
     ]
+
+
+def test_a_quote_told_after_a_line_naming_its_town() -> None:
+    found = incidents_of(article(
+        "A drone hit a car in Druzhkivka on Tuesday afternoon, killing the driver, prosecutors said.",
+        "Russia's defence ministry said its forces had taken full control of Vuhledar on Tuesday.",
+        "Kursk region governor Alexander Khinshtein reported a series of drone attacks on border districts.",
+        "In Kramatorsk, the head of the city military administration wrote overnight:",
+        '"Preliminary: a guided aerial bomb hit an industrial area of the city. No casualties."',
+    ), published="2025-11-19")
+    assert [(i.location.name, i.date, i.killed) for i in found] == [
+        ("Druzhkivka", "2025-11-18", Count(1, 1, "exact")), ("Vuhledar", "2025-11-18", None),
+        ("Kramatorsk", "2025-11-19", Count(0, 0, "exact"))]
+
+
+def test_a_borrowed_place_has_its_evidence_where_the_place_is_named() -> None:
+    text = article(
+        "A Russian drone hit an apartment block in Kostiantynivka on Saturday, killing two people, the governor said.",
+        "On Tuesday morning, Russian artillery shelled the area around the city's bus station, injuring two men.",
+    )
+    found = incidents_of(text, "2025-11-19")
+    spans = [[text[e.start:e.end] for e in i.evidence if e.field == "location"] for i in found]
+    assert spans == [["Kostiantynivka"], ["Kostiantynivka"]]

@@ -89,6 +89,10 @@ def figures(text: str) -> dict[str, Count]:
         ("By noon five people, including a child, had needed medical help.", {"injured": Count(5, 5)}),
         ("Odesa toll revised to 13 as search ends", {"killed": Count(13, 13)}),
         ("The toll was lowered to nine on Tuesday.", {"killed": Count(9, 9)}),
+        # a toll told as risen outdates the clause's earlier figure; a bare "toll" that rose is the dead
+        ("Rescuers found two bodies, but by noon the number of dead had risen to four.", {"killed": Count(4, 4)}),
+        ("On Jan. 23, he said the toll had risen to three.", {"killed": Count(3, 3)}),
+        ("Death toll in Horlivka rises to 3, injured to 11", {"killed": Count(3, 3)}),
     ],
 )
 def test_figures(text, expected):

@@ -452,3 +452,14 @@ def test_a_named_spokesman_who_dismissed_a_figure_claims_his_own() -> None:
         "killed and wounded in the Zaporizhzhia direction over the same month."
     )
     assert one(claims, min=2_100).claimant == "Petro Ivanenko"
+
+
+def test_a_regions_count_since_an_event_on_a_day_is_a_tally() -> None:
+    claims = claims_of(
+        "Since Ukrainian forces returned to the city on 11 November, Russian shelling has killed 28 civilians across "
+        "the region, the regional prosecutor's office said.",
+        published="2022-12-06",
+    )
+    tally = one(claims, min=28)
+    assert (tally.side, tally.population, tally.metric, tally.period_start) == (
+        "Ukraine", "civilian", "killed", "2022-11-11")

@@ -74,6 +74,8 @@ def test_a_bulleted_name_heads_its_sentence() -> None:
     assert sentences("🔹 Snovsk community. Rockets hit a farm.") == ["🔹 Snovsk community. Rockets hit a farm."]
     assert sentences('"Vovchansk urban district. Shells hit a school.\nVelykyi Burluk. No one was hurt."') == [
         '"Vovchansk urban district. Shells hit a school.', 'Velykyi Burluk. No one was hurt."']
+    assert sentences('"🔴 Zaporizhzhia. Drones hit a depot.\n"Tetkino, Glushkovo district. A drone hit a car.') == [
+        '"🔴 Zaporizhzhia. Drones hit a depot.', '"Tetkino, Glushkovo district. A drone hit a car.']
 
 
 def test_offsets_strip_surrounding_whitespace() -> None:

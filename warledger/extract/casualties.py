@@ -126,7 +126,10 @@ _TOLL = re.compile(
     r"is|was|now stands at|of|hit|to|rising to)\s*(?:to\s+)?(?:at least\s+)?$"
     r"|\b(?:put|puts|putting)\s+the\s+(?:death\s+)?(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed))"
     r"\s+at\s+(?:at least\s+)?$"
-    r"|\btoll\s+(?:(?:is|was|has\s+been)\s+)?(?:revised|lowered|corrected|cut)\s+(?:down(?:wards?)?\s+)?to\s+$",
+    r"|\btoll\s+(?:from\s+[^.;:]{0,60}?\s+)?(?:(?:is|was|has\s+been|had\s+been)\s+)?"
+    r"(?:revised|lowered|corrected|cut)\s+(?:down(?:wards?)?\s+)?to\s+(?:at least\s+)?$"
+    r"|\btoll\s+(?:from\s+[^.;:]{0,60}?\s+)?(?:(?:has|had|have)\s+)?"
+    r"(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|reached|reaches)\s+(?:to\s+)?(?:at least\s+)?$",
     re.I,
 )
 
@@ -141,6 +144,16 @@ _INJURED_TOLL = re.compile(
 )
 """Before a number: the injured counted again as a toll rises ("the number of injured rose to 16", "bringing the
 number of wounded to three")."""
+_RISEN = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|now\s+stands\s+at)\s+"
+                    r"(?:to\s+)?(?:at least\s+)?$", re.I)
+
+
+def _risen(text: str, number: NumberMatch, figure: Figure) -> bool:
+    """Whether a figure is a toll told as risen ("the number of dead had risen to four"): it outdates an earlier
+    figure of its clause."""
+    return figure.end == number.end and _RISEN.search(text, figure.start, number.start) is not None
+
+
 _AGE_JOIN = r"\s*(?:,|and)\s*"
 _AGED = re.compile(rf"\baged\s+(?:\d+{_AGE_JOIN})*$", re.I)
 """Before a number: an age, not a count ("two men aged 34 and 51")."""
@@ -166,8 +179,8 @@ def find_figures(text: str, numbers: list[NumberMatch], *, start: int = 0, end: 
         if _SUBCOUNT_BEFORE.search(text[: number.start]) or _AGED.search(text, 0, number.start):
             continue
         figure = _passive_or_noun(text, number, patterns) or _active(text, number, patterns)
-        if figure and figure.role not in figures:
-            figures[figure.role] = figure
+        if figure and (figure.role not in figures or _risen(text, number, figure)):
+            figures[figure.role] = figure  # "recovered two bodies, but ... the number of dead had risen to four"
     for figure, _ in named:
         if start <= figure.start < end:
             figures.setdefault(figure.role, figure)

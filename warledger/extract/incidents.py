@@ -54,7 +54,7 @@ from warledger.extract.confidence import calibrated
 from warledger.extract.cues import line_pattern, vocab_rows
 from warledger.extract.event_types import classify, names_one_event, role, violent
 from warledger.extract.mentions import Mention, read_mentions
-from warledger.extract.places import find_places
+from warledger.extract.places import PlaceMatch, find_places
 from warledger.records import Count, Evidence, Incident, Location, stable_id
 
 ATTACH_DISTANCE = 3
@@ -123,13 +123,14 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         continued: list[Draft] = []
         recap = _RECAP.match(sentence.text)  # "We will remind, on May 28 a missile hit ...": reported before
         referent = _referent(recent, sentence, restated)
+        intro = _introduced_place(recent, sentence)
         for mention in [] if recap else read_mentions(sentence, before=referent.date if referent else None):
             if _history(mention, strict=is_article, carried=True) or (is_article and another_war(mention.text)):
                 continue  # background ("In January a missile hit the city, killing 46"), or a war elsewhere
             if areas and not mention.best_place:  # "... shelled 23 settlements in the region; one civilian was
                 areas[-1].attached.append(mention)  # killed": a later clause goes on with the summary before it
                 continue
-            opens = mention.is_incident() and _concrete(mention, strict=is_article)
+            opens = _opens(mention, strict=is_article)
             tally = is_article and _air_defence_tally(mention)
             summary = is_article and (tally or _area_summary(mention))
             if summary and (tally or not opens):
@@ -144,11 +145,13 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
                 summaries.append(areas[-1])
             elif named_only:
                 referring.append(Draft([mention]))
+            elif intro is not None and mention.best_place is None and _opens(
+                    replace(mention, places=intro.places), strict=is_article):
+                opened.append(Draft([mention], [intro]))  # "In Kramatorsk, the mayor wrote: ... a bomb hit the city"
             elif opens and _another_day_there(mention, referent):
                 assert referent is not None and referent.place is not None
-                mention.places = [referent.place]  # "On Tuesday, artillery shelled the area around the city's bus
-                mention.inherited.add("place")  # station": a new event in the town told before
-                opened.append(Draft([mention]))
+                # "On Tuesday, artillery shelled the area around the city's bus station": a new event in the town
+                opened.append(Draft([mention], [_place_only(referent)]))  # told before
             elif opens and not _told_by_region(mention, referent) and not _town_in_region(mention, referent) and (
                     mention.best_place or (mention.new_event and not _THE_TOWN.search(mention.text)) or not referent):
                 opened.append(Draft([mention]))
@@ -204,6 +207,11 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
 
 _THE_TOWN = re.compile(r"\b(?:the|this) (?:city|town|village|settlement)\b(?!\s+of\b)", re.I)
 """A town referred back to ("a rocket struck a building in the north of the city"): the event told just before."""
+
+
+def _opens(mention: Mention, *, strict: bool) -> bool:
+    """Whether a clause tells an event of its own (``strict``: in a whole article)."""
+    return mention.is_incident() and _concrete(mention, strict=strict)
 
 
 def _concrete(mention: Mention, *, strict: bool) -> bool:
@@ -278,6 +286,9 @@ _REGION_DAY = re.compile(
 """A region's toll summed over a day: "across the Kherson region", "over the previous 24 hours"."""
 _THE_REGION = re.compile(r"\b(?:in|on|across|throughout|of)\s+the\s+(?:region|oblast|province)\b", re.I)
 """The region the article is about, unnamed: "in the region"."""
+_ON_AREAS = re.compile(r"\b(?:attacks|strikes|raids)\s+on\s+(?:the\s+)?(?:[\w-]+\s+)?(?:areas|districts|settlements|"
+                       r"villages|towns|communities|hromadas|regions)\b", re.I)
+"""Attacks told on areas, not one place ("a string of attacks on border districts")."""
 AREA_COUNT = 5
 """From this many settlements counted ("attacked 41 settlements"), a clause sums up an area's day; two regions will
 do ("five Russian regions")."""
@@ -307,10 +318,10 @@ _SINCE_THEN = re.compile(r"\s*Since\s+[^,]{3,40},\s+(?:[\w’'-]+\s+){1,4}?(?:ha
 def _area_summary(mention: Mention) -> bool:
     """Whether an article's clause sums up attacks across an area rather than reporting one event: places counted
     ("attacked 41 settlements in Kherson Oblast, injuring 11", "41 attacks on 11 hromadas", "drones attacked five
-    Russian regions", "opened fire on the republic's territory 47 times"), tolls across the country, two
-    regions or more and no place within them ("strikes also hit the Zaporizhzhia and Odesa regions"), a region's
-    day ("over the past day 1 person was killed in the region"), or three towns or more. Such a clause stands as an
-    event only for a region the article reports no event in."""
+    Russian regions", "opened fire on the republic's territory 47 times", "attacks on border districts"), tolls
+    across the country, two regions or more and no place within them ("strikes also hit the Zaporizhzhia and Odesa
+    regions"), a region's day ("over the past day 1 person was killed in the region"), or three towns or more. Such
+    a clause stands as an event only for a region the article reports no event in."""
     text = mention.sentence.text
     for number in mention.sentence.numbers:
         counted = number.unit is None and mention.start <= number.start < mention.end
@@ -318,7 +329,7 @@ def _area_summary(mention: Mention) -> bool:
         value = number.count.min or number.count.max or 0
         if area and value >= (2 if area["noun"].lower() in ("regions", "oblasts", "provinces") else AREA_COUNT):
             return True
-    if _ACROSS_COUNTRY.search(mention.text) or _SINCE_THEN.match(mention.text):
+    if _ACROSS_COUNTRY.search(mention.text) or _SINCE_THEN.match(mention.text) or _ON_AREAS.search(mention.text):
         return True  # "killed two people and wounded more than 20 across Ukraine"; "Since Oct. 10, Russia has pounded"
     regions = {p.location.admin1 for p in mention.places if p.location.precision == OBLAST_PRECISION}
     if len(regions) >= 2 and all(p.location.precision >= OBLAST_PRECISION for p in mention.places):
@@ -489,14 +500,36 @@ def _home(analysis: Analysis) -> Mention | None:
             continue
         if len(towns) != 1:
             return None
-        town = next(iter(towns.values()))
-        told = read_mentions(sentence)
-        if not told:
-            return None
-        return replace(told[0], figures=[], places=[town], dates=[], event_cues=[], weapons=[], targets=[],
-                       perpetrators=[], damage=False, date=None, date_evidence=None, date_precision="unknown",
-                       inherited={"place"})
+        return _says_place(sentence, next(iter(towns.values())))
     return None
+
+
+def _introduced_place(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence) -> Mention | None:
+    """The one town named by the sentence just before, when it only introduces what follows ("In Kramatorsk, the head
+    of the city military administration wrote overnight:"): the place of the events the quote tells."""
+    if not recent or not sentence.index:
+        return None
+    previous, drafts = recent[-1]
+    if drafts or previous.index != sentence.index - 1 or not previous.text.rstrip().endswith(":"):
+        return None
+    towns = {p.location.gazetteer_id: p for p in previous.places if p.location.precision < OBLAST_PRECISION}
+    return _says_place(previous, next(iter(towns.values()))) if len(towns) == 1 else None
+
+
+def _says_place(sentence: Sentence, place: PlaceMatch) -> Mention:
+    """A mention of ``sentence`` that says nothing but ``place``: what a draft told elsewhere borrows, with its
+    evidence where the place is named."""
+    return Mention(sentence, place.start, place.end, figures=[], places=[place], dates=[], event_cues=[], weapons=[],
+                   targets=[], perpetrators=[], hypothetical=False, new_event=False, damage=False,
+                   inherited={"place"})
+
+
+def _place_only(draft: Draft) -> Mention:
+    """The place of ``draft`` as a mention that says nothing else (see ``_says_place``)."""
+    place = draft.place
+    assert place is not None
+    owner = next(m for m in draft.mentions if m.best_place is place)
+    return _says_place(owner.sentence, place)
 
 
 _UNDISCLOSED = re.compile(

@@ -43,11 +43,12 @@ _NEXT_TOKEN = re.compile(r"\s+(['\"“‘(\[]*)(\w+)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[a-z]|[IVX]{1,4})")
 _PLACE_KIND = r"(?:\s+(?:(?:urban\s+)?district|community|hromada|raion|village|town|city))?"
-_BULLETED_NAME = re.compile(r"\s*[^\w\s\"'“‘(\[]+\s*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*" + _PLACE_KIND
-                            + r"|\s*[\"“]?(?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*" + _PLACE_KIND)
+_BULLETED_NAME = re.compile(r"\s*[\"“]?[^\w\s\"'“‘(\[]+\s*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*" + _PLACE_KIND
+                            + r"|\s*[\"“]?(?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*" + _PLACE_KIND
+                            + r"(?:,\s*(?:[A-Z][a-z][\w'’-]*\s+){1,2}(?:district|community|hromada|raion|region))?")
 """A name heading a line, after a bullet mark or not: one to three capitalised words and maybe the kind of place
-("🔻 Nikopol", "• Velykyi Burluk", "🔹 Snovsk community", "Shebekino urban district", "Novaya Tavolzhanka"); a
-dateline in capitals ("KYIV.") heads nothing without a bullet."""
+("🔻 Nikopol", "• Velykyi Burluk", "🔹 Snovsk community", "Shebekino urban district", "Tetkino, Glushkovo
+district"); a dateline in capitals ("KYIV.") heads nothing without a bullet."""
 _GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\b)")
 """A full stop glued to the next sentence by a careless scrape ("in Ukraine.At the end of August")."""
 
