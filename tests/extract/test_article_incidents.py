@@ -590,3 +590,21 @@ def test_a_borrowed_place_has_its_evidence_where_the_place_is_named() -> None:
     found = incidents_of(text, "2025-11-19")
     spans = [[text[e.start:e.end] for e in i.evidence if e.field == "location"] for i in found]
     assert spans == [["Kostiantynivka"], ["Kostiantynivka"]]
+
+
+def test_an_event_only_named_takes_the_toll_the_next_sentences_tell() -> None:
+    found = incidents_of("\n\n".join((
+        "Rescuers finish their work at a ruined block",
+        "STATE EMERGENCY SERVICE | 13 November 2025",
+        "Kharkiv. Rescuers have finished their work at the site of the Russian missile strike on a nine-storey "
+        "building in the Kyivskyi district of the city.",
+        "The strike hit the building on the evening of 11 November.",
+        "Overnight, rescuers recovered the bodies of two more people from the rubble. In total, six people were "
+        "killed as a result of the attack.",
+        "Chuhuiv. The same evening, Russian drones attacked the town. A 38-year-old man was injured.",
+        "Residents can apply for compensation at the city's service centres.",
+    )), published="2025-11-13")
+    assert [(i.location.name, i.date, i.killed, i.injured) for i in found] == [
+        ("Kharkiv", "2025-11-11", Count(6, 6, "exact"), None),
+        ("Chuhuiv", "2025-11-11", None, Count(1, 1, "exact")),
+    ]

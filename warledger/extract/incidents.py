@@ -1,24 +1,25 @@
 """From mentions to incidents: one incident per real event within an article.
 
-1. Every clause that reads as an incident of its own (a violent cue or a toll, and a place, a toll or a weapon) opens
-   a draft. Not history: a clause dated only to a year ("in 2014 Russia seized Crimea") is background, as is one in a
-   whole article dated to an earlier month than the report's or to a day more than two months before it; such a
-   clause adds to no draft either. In a whole article, fighting on a front ("on the Pokrovsk front") with no toll is
-   no event either; a clause that only names a kind of event, with no verb, toll or date to the day ("the battle of
-   Bakhmut", "the attacks on Odesa"), refers to the war or to an event reported elsewhere: it may add to a draft of
-   the same place but never opens one; and a clause that sums up an area's day ("attacked 41 settlements in Kherson
-   Oblast", "shot down 112 drones", "hit the Zaporizhzhia and Odesa regions", a list of three towns or more, "across
-   the Kherson region ... over the past day", a campaign "since Oct. 10") stands as an event only for a region the
-   article reports no event in. A headline, standfirst, caption or heading line (a live page's entry title) without a
-   toll only adds to the event its body reports, unless it is a lead paragraph whose next sentence gives its toll
-   ("According to him, a worker was killed"); one with a toll joins the body's event once the body has told it all
-   (its standfirst may add to it first). The day something was said ("officials said on Wednesday") or a toll rose
-   ("rose to eight on Saturday") dates an event only when nothing else does, and does not part it from the same
-   place's event told with its own date the day before. A toll for two towns together ("struck Zaporizhzhia and the
-   town of Vilniansk, wounding six") is no event of its own when the article tells each town's event; those keep the
-   day it gave them. A count over a span of days ("between Sept. 8 and Sept. 14", "over the past week") is a tally,
-   not an event; a toll lowered or revised to a figure is the toll. A sentence that recalls an event reported before
-   ("We will remind, ...") opens nothing and adds to nothing.
+1. Every clause that reads as an incident of its own (a violent cue or a toll, and a place, a toll or a weapon) opens a
+   draft. Not history: a clause dated only to a year ("in 2014 Russia seized Crimea") is background, as is one in a
+   whole article dated to an earlier month than the report's or to a day more than two months before it; such a clause
+   adds to no draft either. In a whole article, fighting on a front ("on the Pokrovsk front") with no toll is no event
+   either; a clause that only names a kind of event, with no verb, toll or date to the day ("the battle of Bakhmut",
+   "the attacks on Odesa"), refers to the war or to an event reported elsewhere: it may add to a draft of the same place
+   but never opens one, unless it alone names a town ("at the site of the missile strike on a building in the city") and
+   the next sentences tell its toll; and a clause that sums up an area's day ("attacked 41 settlements in Kherson
+   Oblast", "shot down 112 drones", "hit the Zaporizhzhia and Odesa regions", a list of three towns or more, "across the
+   Kherson region ... over the past day", a campaign "since Oct. 10") stands as an event only for a region the article
+   reports no event in. A headline, standfirst, caption or heading line (a live page's entry title) without a toll only
+   adds to the event its body reports, unless it is a lead paragraph whose next sentence gives its toll ("According to
+   him, a worker was killed"); one with a toll joins the body's event once the body has told it all (its standfirst may
+   add to it first). The day something was said ("officials said on Wednesday") or a toll rose ("rose to eight on
+   Saturday") dates an event only when nothing else does, and does not part it from the same place's event told with its
+   own date the day before. A toll for two towns together ("struck Zaporizhzhia and the town of Vilniansk, wounding
+   six") is no event of its own when the article tells each town's event; those keep the day it gave them. A count over
+   a span of days ("between Sept. 8 and Sept. 14", "over the past week") is a tally, not an event; a toll lowered or
+   revised to a figure is the toll. A sentence that recalls an event reported before ("We will remind, ...") opens
+   nothing and adds to nothing.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
    is unambiguous and near; a sentence that only adds to a draft keeps it the one referred to. A clause that names
@@ -111,6 +112,7 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
     deferred: list[Draft] = []
     restated: list[Draft] = []
     summaries: list[Draft] = []
+    named: list[Draft] = []
     recent: list[tuple[Sentence, list[Draft]]] = []
     is_article = len(analysis.article.paragraphs) >= ARTICLE_PARAGRAPHS
     for sentence in analysis.sentences:
@@ -176,9 +178,19 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             opened = []
         survivors = [_merge_or_add(drafts, draft) for draft in opened]
         # "the attacks on Odesa": no event of its own, only what it adds to one the article reports
-        survivors += [h for d in referring if (h := _merge_or_add(drafts, d, may_add=False, loose=True)) is not d]
+        for draft in referring:
+            held = _merge_or_add(drafts, draft, may_add=False, loose=True)
+            if held is not draft:
+                survivors.append(held)
+            elif not (opened or continued or draft.summary_only) and _at_a_town(draft):
+                named.append(draft)  # "at the site of the missile strike on a building in the city": the next
+                survivors.append(draft)  # sentences may tell its toll
         # a sentence that only adds to an earlier event keeps it the one the next sentences refer to
         recent.append((sentence, list(dict.fromkeys(survivors or continued)) + areas))
+    for draft in named:  # an event only named, whose toll the next sentences told, at a town with no other event
+        told = any(f.count.value is not None for m in draft.attached for f in m.figures)
+        if told and not any(_same_entry(d.place, draft.place) for d in drafts):
+            _merge_or_add(drafts, draft)
     if is_article:
         _at_home(analysis, drafts)
     body_drafts = list(drafts)
@@ -502,6 +514,12 @@ def _home(analysis: Analysis) -> Mention | None:
             return None
         return _says_place(sentence, next(iter(towns.values())))
     return None
+
+
+def _at_a_town(draft: Draft) -> bool:
+    """Whether the draft is placed at a town (not a region, nor by its speaker's title)."""
+    place = draft.place
+    return place is not None and place.location.precision < OBLAST_PRECISION and not place.speaker
 
 
 def _introduced_place(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence) -> Mention | None:
