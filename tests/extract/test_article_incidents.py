@@ -608,3 +608,22 @@ def test_an_event_only_named_takes_the_toll_the_next_sentences_tell() -> None:
         ("Kharkiv", "2025-11-11", Count(6, 6, "exact"), None),
         ("Chuhuiv", "2025-11-11", None, Count(1, 1, "exact")),
     ]
+
+
+def test_a_governors_day_told_town_by_town_with_a_corrected_toll() -> None:
+    found = incidents_of("\n\n".join((
+        "Donetsk region: guided bomb kills two in Kramatorsk",
+        "12.11.2025 08:47",
+        "Russian forces again attacked several settlements in the region over the past day, the governor said.",
+        "Kramatorsk. Russian forces struck the city with a guided aerial bomb on Tuesday afternoon. Two people died "
+        "and seven were injured, the governor said.",
+        "The city council had earlier reported three dead. The governor said that figure was wrong.",
+        "Nikopol. The occupiers fired at the city from Grad launchers about 40 times. A 64-year-old woman was injured.",
+        "Kupiansk. A guided bomb hit a private house on Tuesday morning.",
+        "As a result of the attack, a 72-year-old man and his 68-year-old wife were killed.",
+    )), published="2025-11-12")
+    assert [(i.location.name, i.date, i.killed, i.injured) for i in found] == [
+        ("Kramatorsk", "2025-11-11", Count(2, 2, "exact"), Count(7, 7, "exact")),
+        ("Nikopol", "2025-11-12", None, Count(1, 1, "exact")),
+        ("Kupiansk", "2025-11-11", Count(2, 2, "exact"), None),
+    ]

@@ -93,6 +93,9 @@ def figures(text: str) -> dict[str, Count]:
         ("Rescuers found two bodies, but by noon the number of dead had risen to four.", {"killed": Count(4, 4)}),
         ("On Jan. 23, he said the toll had risen to three.", {"killed": Count(3, 3)}),
         ("Death toll in Horlivka rises to 3, injured to 11", {"killed": Count(3, 3)}),
+        # an aside that names the people counted
+        ("Two passengers, women aged 44 and 70, were injured.", {"injured": Count(2, 2)}),
+        ("Two civilians, a man and a woman, were killed.", {"killed": Count(2, 2)}),
     ],
 )
 def test_figures(text, expected):

@@ -40,8 +40,11 @@ _AUX = (
     r"badly|moderately)\s+){0,3}"
 )
 _SUBPART = (
-    r"(?:,\s*(?:including|among them|mostly|most of them|many of them|aged|[\w-]+ of (?:them|whom))[^,]{0,60},\s*)?"
+    r"(?:,\s*(?:including|among them|mostly|most of them|many of them|aged|[\w-]+ of (?:them|whom))[^,]{0,60},\s*"
+    r"|,\s*(?:a|an|two|three|four|women|men|children|both)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+,\s*)?"
 )
+"""An aside that names or counts the people in part ("including a child", "women aged 44 and 70", "a man and a
+woman"), between them and their toll."""
 _NOT_DETERMINER = r"(?!(?:a|an|one|the|his|her|their|its|another|and|or)\s)"
 """Words between a determiner and its person noun are the person's (an age, a trade), never a new noun phrase: "The
 blast killed a woman" names "a woman", not "The blast killed a woman"."""

@@ -18,8 +18,9 @@
    own date the day before. A toll for two towns together ("struck Zaporizhzhia and the town of Vilniansk, wounding
    six") is no event of its own when the article tells each town's event; those keep the day it gave them. A count over
    a span of days ("between Sept. 8 and Sept. 14", "over the past week") is a tally, not an event; a toll lowered or
-   revised to a figure is the toll. A sentence that recalls an event reported before ("We will remind, ...") opens
-   nothing and adds to nothing.
+   revised to a figure is the toll, and one reported earlier ("had earlier reported three dead") gives way to the one
+   that corrects it. A sentence that recalls an event reported before ("We will remind, ...") opens nothing and adds to
+   nothing.
 2. A sentence with no place of its own that adds a toll, targets or damage ("Three people were hurt in the attack",
    "a monastery was damaged, he added") is attached to the draft the previous sentences were about, when that draft
    is unambiguous and near; a sentence that only adds to a draft keeps it the one referred to. A clause that names
@@ -298,9 +299,12 @@ _REGION_DAY = re.compile(
 """A region's toll summed over a day: "across the Kherson region", "over the previous 24 hours"."""
 _THE_REGION = re.compile(r"\b(?:in|on|across|throughout|of)\s+the\s+(?:region|oblast|province)\b", re.I)
 """The region the article is about, unnamed: "in the region"."""
-_ON_AREAS = re.compile(r"\b(?:attacks|strikes|raids)\s+on\s+(?:the\s+)?(?:[\w-]+\s+)?(?:areas|districts|settlements|"
-                       r"villages|towns|communities|hromadas|regions)\b", re.I)
-"""Attacks told on areas, not one place ("a string of attacks on border districts")."""
+_AREAS = r"(?:areas|districts|settlements|villages|towns|communities|hromadas|regions)\b"
+_ON_AREAS = re.compile(rf"\b(?:attacks|strikes|raids)\s+on\s+(?:the\s+)?(?:[\w-]+\s+)?{_AREAS}|"
+                       r"\b(?:attack(?:ed|s|ing)?|shell(?:ed|ing)|struck|hit|targeted|fired (?:on|at))\s+"
+                       rf"(?:several|many|multiple|numerous|a number of|dozens of)\s+(?:[\w-]+\s+)?{_AREAS}", re.I)
+"""Attacks told on areas, not one place ("a string of attacks on border districts", "attacked several settlements in
+the region")."""
 AREA_COUNT = 5
 """From this many settlements counted ("attacked 41 settlements"), a clause sums up an area's day; two regions will
 do ("five Russian regions")."""
@@ -339,7 +343,9 @@ def _area_summary(mention: Mention) -> bool:
         counted = number.unit is None and mention.start <= number.start < mention.end
         area = _AREA_COUNT.match(text, number.end) if counted else None
         value = number.count.min or number.count.max or 0
-        if area and value >= (2 if area["noun"].lower() in ("regions", "oblasts", "provinces") else AREA_COUNT):
+        if not area or (area["noun"].lower() == "times" and _at_a_town(Draft([mention]))):
+            continue  # "fired at the city about 40 times": one barrage on one town
+        if value >= (2 if area["noun"].lower() in ("regions", "oblasts", "provinces") else AREA_COUNT):
             return True
     if _ACROSS_COUNTRY.search(mention.text) or _SINCE_THEN.match(mention.text) or _ON_AREAS.search(mention.text):
         return True  # "killed two people and wounded more than 20 across Ukraine"; "Since Oct. 10, Russia has pounded"
@@ -661,6 +667,15 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
 _STANDS_AT = re.compile(r"\b(?:now\s+)?stands?\s+at\b|\bstood\s+at\b|"
                         r"\b(?:put|puts|putting|revised|corrected|lowered)\s+the\s+(?:death\s+)?(?:number|toll)\b|"
                         r"\btoll\s+(?:(?:is|was|has\s+been)\s+)?(?:revised|lowered|corrected|cut)\b", re.I)
+_SUPERSEDED = re.compile(r"\b(?:had\s+)?(?:earlier|initially|first|originally|previously)\s+(?:been\s+)?"
+                         r"(?:reported|said|put|given|announced|counted|spoke of)\b", re.I)
+
+
+def _superseded(mention: Mention, figure: Figure) -> bool:
+    """Whether a figure is worded as one reported before ("had earlier reported three dead", "initially said two")."""
+    return _SUPERSEDED.search(mention.sentence.text, mention.start, figure.start + 1) is not None
+
+
 _EARLIER = re.compile(r"\b(?:had|initially|first|originally|earlier)\s+$", re.I)
 
 
@@ -781,6 +796,9 @@ def _to_incident(analysis: Analysis, draft: Draft, default_actor: str | None) ->
     tolls: dict[str, Count | None] = {}
     for toll in ROLES:
         found = draft.figures(toll)
+        current = [(m, f) for m, f in found if not _superseded(m, f)]
+        if current and not all(_counts_overlap(f.count, current[0][1].count) for _, f in found):
+            found = current  # "The city council had earlier reported three dead": the figure since corrected
         tolls[toll] = merge_counts([f.count for _, f in found]) if found else None
         standing = [f for m, f in sorted(found, key=lambda pair: pair[0].sentence.start + pair[1].start)
                     if _stands_at(m, f)]

@@ -46,8 +46,8 @@ _REPELLED_BEFORE = re.compile(
 """An actor right after these words made the attack that was repelled: the perpetrator, named first."""
 _EVENT_NOUN = re.compile(r"\b(?:attacks?|strikes?|shelling|explosions?|blasts?|raids?|bombing)\b", re.IGNORECASE)
 _INDEFINITE_EVENT = re.compile(
-    r"\b(?:a|an|another|new)\s+(?:\w+\s+){0,3}?(?:attacks?|strikes?|drone|missile|shelling|explosion|blast|bombing|"
-    r"raid|barrage|airstrike|air strike)\b",
+    r"\b(?:a|an|another|new)\s+(?:(?!(?:of|the|its|their)\b)\w+\s+){0,3}?(?:attacks?|strikes?|drone|missile|shelling|"
+    r"explosion|blast|bombing|raid|barrage|airstrike|air strike)\b",
     re.IGNORECASE,
 )
 _DAMAGE = re.compile(r"\b(?:damag\w*|destroy\w*|hit|fires?|blaze|ablaze|burn\w*|struck|collapsed|rubble)\b", re.I)
