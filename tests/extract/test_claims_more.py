@@ -463,3 +463,12 @@ def test_a_regions_count_since_an_event_on_a_day_is_a_tally() -> None:
     tally = one(claims, min=28)
     assert (tally.side, tally.population, tally.metric, tally.period_start) == (
         "Ukraine", "civilian", "killed", "2022-11-11")
+
+
+def test_a_surname_takes_no_name_from_the_line_above() -> None:
+    text = ("Drones kill two as the governor reports an attack on Klimovo\n\nKhinshtein says the civilian death toll "
+            "in the Kursk region has passed 300\n\nRegional Governor Alexander Khinshtein said on Monday that a drone "
+            "struck a car near Rylsk, killing two people.\n\nKhinshtein said more than 300 civilians in the Kursk "
+            "region had been killed since August 2024.")
+    claims = pipeline.extract(text, published="2025-06-16").claims
+    assert [c.claimant for c in claims] == ["Alexander Khinshtein (Regional Governor)"]

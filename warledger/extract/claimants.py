@@ -467,7 +467,8 @@ _COMMON = frozenset({"officials", "authorities", "police", "prosecutors", "exper
 def _full_name(analysis: Analysis, surname: str) -> str | None:
     """ "Filashkin" -> "Vadym Filashkin (Donetsk regional governor)" from the first full mention in the article."""
     text = analysis.article.text
-    match = re.search(rf"\b({_NAME})\s+{re.escape(surname)}\b", text)
+    # a name never runs across a line ("... an attack on Klimovo\n\nKhinshtein says")
+    match = re.search(rf"\b({_NAME})[ \t]+{re.escape(surname)}\b", text)
     if not match or match.group(1).lower() in word_set("title_words"):
         return None
     title: list[str] = []
