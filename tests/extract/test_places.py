@@ -258,3 +258,10 @@ def test_a_village_named_as_such_after_a_comma_is_a_place() -> None:
 
 def test_a_town_the_wounded_are_in_hospital_in_is_no_place() -> None:
     assert "Chernihiv" not in surfaces("A boy and his mother are in hospital in Chernihiv, officials said.")
+
+
+def test_where_a_person_comes_from_and_a_body_named_for_a_place_are_not_where_it_happened() -> None:
+    assert only("A second volunteer, a woman from Kramatorsk, was wounded in Lyman.", "Kramatorsk").origin
+    assert not only("A second volunteer, a woman from Kramatorsk, was wounded in Lyman.", "Lyman").origin
+    assert surfaces("The charity he worked for, Khlib Donbasu (Bread for Donbas), said.") == []
+    assert surfaces("Volunteers of Razom for Ukraine said drones headed for Kyiv.") == ["Kyiv"]

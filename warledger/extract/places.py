@@ -43,7 +43,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from warledger.extract.cues import word_set
 from warledger.gazetteer.lookup import Entry, Gazetteer, NameHit, Place
 from warledger.records import Location
 
@@ -96,6 +98,20 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?:fired|launched)\s+from\s+(?:the\s+)?(?:direction|area|side|positions?)\s+(?:of|near|in)\s+(?:the\s+)?$"
     r"|\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?$", _I)
 """Where fire came from ("shells fired from the direction of Kurakhove"), never where it landed."""
+_FROM_BEFORE = re.compile(r"\b([\w-]+)\s+from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", _I)
+
+
+def _from_there(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is where a person comes from ("a woman from Kramatorsk"), not where they were."""
+    m = _FROM_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).lower() in _people_words()
+
+
+@cache
+def _people_words() -> frozenset[str]:
+    return frozenset(word_set("person_nouns") | word_set("people_nouns"))
+
+
 _SENT = r"taken|rushed|admitted|brought|transferred|evacuated|flown|driven|sent|treated|died|dies|lying"
 """What is done to the wounded (or the dead) on their way to a hospital."""
 _TO_A = r"(?:\s+[\w’'-]+){0,4}?\s+(?:to|in|at)\s+(?:an?\s+|the\s+)?"
@@ -231,11 +247,13 @@ def find_places(text: str) -> list[PlaceMatch]:
     hits = _longest(text, gazetteer.scan(text))
     matches: list[PlaceMatch | None] = [_interpret(gazetteer, text, hit) for hit in hits]
     _spread_region_word(gazetteer, text, hits, matches)
-    kept = [m for m in matches if m is not None]
+    kept = [m for m in matches if m is not None and not _NAMED_FOR.search(text, max(0, m.start - 40), m.start)]
     placed = [m for i, m in enumerate(kept) if not _elsewhere(text, m, kept[i + 1] if i + 1 < len(kept) else None)]
     return resolve_places(placed)
 
 
+_NAMED_FOR = re.compile(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-Z][\w'’-]+)\s+for\s+(?:the\s+)?$")
+"""A name that a body is named for ("Bread for Donbas", "Hospitallers for Ukraine"): no place of an event."""
 _OF_THE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 _EDGE_OF = re.compile(r",?\s+(?:on|at)\s+the\s+(?:\w+\s+)?(?:edge|outskirts)\s+of\s+")
 
@@ -393,7 +411,8 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
     return PlaceMatch(hit.start, hit.end, text[hit.start:hit.end], candidates[0], "place",
                       tuple(candidates) if len(candidates) > 1 else (),
                       heading=bool(_HEADING_BEFORE.search(text, max(0, hit.start - 40), hit.start)),
-                      origin=bool(_ORIGIN_BEFORE.search(text, max(0, hit.start - 50), hit.start)))
+                      origin=bool(_ORIGIN_BEFORE.search(text, max(0, hit.start - 50), hit.start)
+                                  or _from_there(text, hit.start)))
 
 
 def _spread_region_word(gazetteer: Gazetteer, text: str, hits: Sequence[NameHit],
