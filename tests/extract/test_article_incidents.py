@@ -629,15 +629,12 @@ def test_a_governors_day_told_town_by_town_with_a_corrected_toll() -> None:
     ]
 
 
-def test_a_new_attack_on_a_later_day_at_the_town_just_told() -> None:
+def test_a_wounded_person_from_another_town_is_wounded_where_the_attack_was() -> None:
     found = incidents_of(article(
         "A Ukrainian aid volunteer was killed on Sunday when a mortar round landed beside his van in the centre of "
         "Lyman, his charity said.",
         "A second volunteer, a woman from Kramatorsk, suffered shrapnel wounds to her legs.",
-        "On Monday morning, artillery fire hit a five-storey building near the railway station, the police said. "
-        "No one was hurt.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
     ), published="2025-11-18")
     assert [(i.location.name, i.date, i.killed, i.injured) for i in found] == [
-        ("Lyman", "2025-11-16", Count(1, 1, "exact"), Count(1, 1, "exact")),
-        ("Lyman", "2025-11-17", Count(0, 0, "exact"), Count(0, 0, "exact")),
-    ]
+        ("Lyman", "2025-11-16", Count(1, 1, "exact"), Count(1, 1, "exact"))]

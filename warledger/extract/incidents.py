@@ -151,8 +151,7 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             elif intro is not None and mention.best_place is None and _opens(
                     replace(mention, places=intro.places), strict=is_article):
                 opened.append(Draft([mention], [intro]))  # "In Kramatorsk, the mayor wrote: ... a bomb hit the city"
-            elif _another_day_there(mention, referent) and (opens or _opens(
-                    replace(mention, places=[referent.place]), strict=is_article)):  # type: ignore[union-attr]
+            elif opens and _another_day_there(mention, referent):
                 assert referent is not None and referent.place is not None
                 # "On Tuesday, artillery shelled the area around the city's bus station": a new event in the town
                 opened.append(Draft([mention], [_place_only(referent)]))  # told before
@@ -464,13 +463,12 @@ def _told_by_region(mention: Mention, target: Draft | None) -> bool:
 
 def _another_day_there(mention: Mention, target: Draft | None) -> bool:
     """Whether a clause with no place of its own tells a new event, on a day of its own, in the town the event before
-    was in ("On Tuesday morning, Russian artillery shelled the area around the city's bus station", "On Monday,
-    artillery fire hit a building near the railway station")."""
+    was in ("On Tuesday morning, Russian artillery shelled the area around the city's bus station")."""
     then = target.date if target is not None and target.place is not None else None
     if mention.best_place is not None or then is None or mention.date is None or mention.inherited & {"date", "stated"}:
         return False
     return (mention.date > then and mention.date_precision == "day"  # a day before it is history recalled
-            and bool(_THE_TOWN.search(mention.text) or mention.targets) and bool(violent(mention.event_cues)))
+            and bool(_THE_TOWN.search(mention.text)) and bool(violent(mention.event_cues)))
 
 
 _PAIR_GAP = re.compile(r"\s*,?\s*and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?", re.I)
