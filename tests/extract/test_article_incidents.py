@@ -638,3 +638,12 @@ def test_a_wounded_person_from_another_town_is_wounded_where_the_attack_was() ->
     ), published="2025-11-18")
     assert [(i.location.name, i.date, i.killed, i.injured) for i in found] == [
         ("Lyman", "2025-11-16", Count(1, 1, "exact"), Count(1, 1, "exact"))]
+
+
+def test_a_death_that_brings_the_toll_to_a_figure_sets_both_tolls() -> None:
+    found = by_place(article(
+        "Russian shelling of Orikhiv on Thursday hurt three people, the governor said.",
+        "On Monday he said a 60-year-old man wounded in the attack had died in hospital.",
+        "His death brings the toll from that attack to one killed and two injured.",
+    ), published="2025-11-17")
+    assert (found["Orikhiv"].killed, found["Orikhiv"].injured) == (Count(1, 1, "exact"), Count(2, 2, "exact"))

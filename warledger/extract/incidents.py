@@ -665,6 +665,7 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
 
 
 _STANDS_AT = re.compile(r"\b(?:now\s+)?stands?\s+at\b|\bstood\s+at\b|"
+                        r"\bbr(?:ings|inging|ought)\s+the\s+(?:death\s+)?toll\b|"
                         r"\b(?:put|puts|putting|revised|corrected|lowered)\s+the\s+(?:death\s+)?(?:number|toll)\b|"
                         r"\btoll\s+(?:(?:is|was|has\s+been)\s+)?(?:revised|lowered|corrected|cut)\b", re.I)
 _SUPERSEDED = re.compile(r"\b(?:had\s+)?(?:earlier|initially|first|originally|previously)\s+(?:been\s+)?"
@@ -681,8 +682,9 @@ _EARLIER = re.compile(r"\b(?:had|initially|first|originally|earlier)\s+$", re.I)
 
 def _stands_at(mention: Mention, figure: Figure) -> bool:
     """Whether a figure is a toll stated as it stands after updates ("The toll now stands at one dead", "put the number
-    of injured at eleven" after fourteen): it wins over earlier figures that disagree (one of the injured died). A
-    figure put before ("had put the toll at seven", "initially put ...") does not."""
+    of injured at eleven" after fourteen, "His death brings the toll to one killed and two injured"): it wins over
+    earlier figures that disagree (one of the injured died). A figure put before ("had put the toll at seven",
+    "initially put ...") does not."""
     text = mention.sentence.text
     for m in _STANDS_AT.finditer(text, mention.start, figure.end):
         if not _EARLIER.search(text, max(0, m.start() - 12), m.start()):
