@@ -647,3 +647,16 @@ def test_a_death_that_brings_the_toll_to_a_figure_sets_both_tolls() -> None:
         "His death brings the toll from that attack to one killed and two injured.",
     ), published="2025-11-17")
     assert (found["Orikhiv"].killed, found["Orikhiv"].injured) == (Count(1, 1, "exact"), Count(2, 2, "exact"))
+
+
+def test_an_unplaced_attack_is_in_the_datelines_town_when_the_headline_names_none() -> None:
+    found = incidents_of("\n\n".join((
+        "Guided bomb hits industrial area as front edges closer",
+        "KRAMATORSK, Ukraine, Nov 12 (Reuters) - A Russian guided bomb struck an industrial area on Wednesday, "
+        "wounding two workers, the city's military administration said.",
+        "Residents said they heard the blast across the city.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+        "Neither side gave details of the next round, which officials expect early next month.",
+    )), published="2025-11-13")
+    assert [(i.location.name if i.location else None, i.injured) for i in found] == [
+        ("Kramatorsk", Count(2, 2, "exact"))]

@@ -203,6 +203,8 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
         told_below = any(m.figures and m.sentence.block.kind not in SUMMARY_BLOCKS and not _heading(m.sentence)
                          for m in draft.attached)  # the body's next sentence gave its toll
         _merge_or_add(drafts, draft, may_add=told_below)
+    if is_article:  # and the events told only above the body (a wire lead taken for a standfirst)
+        _at_home(analysis, drafts)
     pairs = [(d, towns) for d in drafts if is_article and (towns := _two_towns(d.primary[0]))]
     for pair, towns in pairs:
         _part_by_town(drafts, pair, towns)
@@ -508,18 +510,13 @@ _NAMED_ELSEWHERE = re.compile(r"\b(?:village|town|settlement|city|community|haml
 def _home(analysis: Analysis) -> Mention | None:
     """The one town an article is about: the only town its headline names, else its wire dateline's town; returned
     as a mention of that sentence that says nothing but the place."""
-    for sentence in analysis.sentences:
-        if sentence.block.kind == "title":
-            towns = {p.location.gazetteer_id: p for p in sentence.places if p.location.precision < OBLAST_PRECISION}
-        elif sentence.dateline_end:
-            towns = {p.location.gazetteer_id: p for p in find_places(sentence.text[: sentence.dateline_end])
-                     if p.location.precision < OBLAST_PRECISION and len(p.candidates) <= 1}
-        else:
-            continue
-        if len(towns) != 1:
-            return None
-        return _says_place(sentence, next(iter(towns.values())))
-    return None
+    titled = {p.location.gazetteer_id: (s, p) for s in analysis.blocks_of("title") for p in s.places
+              if p.location.precision < OBLAST_PRECISION}
+    if not titled:
+        dated = next((s for s in analysis.sentences if s.dateline_end), None)
+        titled = {p.location.gazetteer_id: (dated, p) for p in find_places(dated.text[: dated.dateline_end])
+                  if p.location.precision < OBLAST_PRECISION and len(p.candidates) <= 1} if dated else {}
+    return _says_place(*next(iter(titled.values()))) if len(titled) == 1 else None
 
 
 def _at_a_town(draft: Draft) -> bool:
