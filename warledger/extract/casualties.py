@@ -147,7 +147,9 @@ _INJURED_TOLL = re.compile(
 )
 """Before a number: the injured counted again as a toll rises ("the number of injured rose to 16", "bringing the
 number of wounded to three")."""
-_RISEN = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|now\s+stands\s+at)\s+"
+RISE_WORDS = "rose|risen|rises|rising|climbed|climbs|increased|jumped|grew"
+"""The verbs of a toll that rose as reports came in."""
+_RISEN = re.compile(rf"\b(?:{RISE_WORDS}|now\s+stands\s+at)\s+"
                     r"(?:to\s+)?(?:at least\s+)?$", re.I)
 
 

@@ -49,7 +49,7 @@ from datetime import date
 
 from warledger.extract.analysis import Analysis, Sentence
 from warledger.extract.attribution import find_attribution, prime
-from warledger.extract.casualties import ROLES, Figure
+from warledger.extract.casualties import RISE_WORDS, ROLES, Figure
 from warledger.extract.claim_figures import another_war
 from warledger.extract.claims import RELATIVE_ASIDE, is_aggregate
 from warledger.extract.confidence import calibrated
@@ -183,7 +183,7 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
             held = _merge_or_add(drafts, draft, may_add=False, loose=True)
             if held is not draft:
                 survivors.append(held)
-            elif not (opened or continued or draft.summary_only) and _at_a_town(draft):
+            elif not (opened or continued or draft.summary_only) and _a_town(draft.place, spoken=False):
                 named.append(draft)  # "at the site of the missile strike on a building in the city": the next
                 survivors.append(draft)  # sentences may tell its toll
         # a sentence that only adds to an earlier event keeps it the one the next sentences refer to
@@ -345,7 +345,7 @@ def _area_summary(mention: Mention) -> bool:
         counted = number.unit is None and mention.start <= number.start < mention.end
         area = _AREA_COUNT.match(text, number.end) if counted else None
         value = number.count.min or number.count.max or 0
-        if not area or (area["noun"].lower() == "times" and _at_a_town(Draft([mention]))):
+        if not area or (area["noun"].lower() == "times" and _a_town(mention.best_place, spoken=False)):
             continue  # "fired at the city about 40 times": one barrage on one town
         if value >= (2 if area["noun"].lower() in ("regions", "oblasts", "provinces") else AREA_COUNT):
             return True
@@ -510,19 +510,17 @@ _NAMED_ELSEWHERE = re.compile(r"\b(?:village|town|settlement|city|community|haml
 def _home(analysis: Analysis) -> Mention | None:
     """The one town an article is about: the only town its headline names, else its wire dateline's town; returned
     as a mention of that sentence that says nothing but the place."""
-    titled = {p.location.gazetteer_id: (s, p) for s in analysis.blocks_of("title") for p in s.places
-              if p.location.precision < OBLAST_PRECISION}
-    if not titled:
+    named = [(s, p) for s in analysis.blocks_of("title") for p in s.places if _a_town(p)]
+    if not named:
         dated = next((s for s in analysis.sentences if s.dateline_end), None)
-        titled = {p.location.gazetteer_id: (dated, p) for p in find_places(dated.text[: dated.dateline_end])
-                  if p.location.precision < OBLAST_PRECISION and len(p.candidates) <= 1} if dated else {}
-    return _says_place(*next(iter(titled.values()))) if len(titled) == 1 else None
+        named = [(dated, p) for p in find_places(dated.text[: dated.dateline_end])
+                 if _a_town(p) and len(p.candidates) <= 1] if dated else []
+    return _says_place(*named[0]) if len({p.location.gazetteer_id for _, p in named}) == 1 else None
 
 
-def _at_a_town(draft: Draft) -> bool:
-    """Whether the draft is placed at a town (not a region, nor by its speaker's title)."""
-    place = draft.place
-    return place is not None and place.location.precision < OBLAST_PRECISION and not place.speaker
+def _a_town(place: PlaceMatch | None, *, spoken: bool = True) -> bool:
+    """Whether a place is a town, not a region (nor, unless ``spoken``, named in a speaker's title)."""
+    return place is not None and place.location.precision < OBLAST_PRECISION and (spoken or not place.speaker)
 
 
 def _introduced_place(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence) -> Mention | None:
@@ -533,8 +531,8 @@ def _introduced_place(recent: list[tuple[Sentence, list[Draft]]], sentence: Sent
     previous, drafts = recent[-1]
     if drafts or previous.index != sentence.index - 1 or not previous.text.rstrip().endswith(":"):
         return None
-    towns = {p.location.gazetteer_id: p for p in previous.places if p.location.precision < OBLAST_PRECISION}
-    return _says_place(previous, next(iter(towns.values()))) if len(towns) == 1 else None
+    towns = [p for p in previous.places if _a_town(p)]
+    return _says_place(previous, towns[0]) if len({p.location.gazetteer_id for p in towns}) == 1 else None
 
 
 def _says_place(sentence: Sentence, place: PlaceMatch) -> Mention:
@@ -687,9 +685,7 @@ def _stands_at(mention: Mention, figure: Figure) -> bool:
         if not _EARLIER.search(text, max(0, m.start() - 12), m.start()):
             return True
     return False
-_RISING = re.compile(
-    r"\b(?:risen|rises|rose|rising|climbed|climbs|increased|jumped|grew|updated|now)\b", re.I
-)
+_RISING = re.compile(rf"\b(?:{RISE_WORDS}|updated|now)\b", re.I)
 
 
 def _rising(draft: Draft) -> bool:
