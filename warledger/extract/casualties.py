@@ -121,6 +121,8 @@ _DOING = (r"(?:waiting|sitting|standing|working|travelling|traveling|walking|rid
           r"sheltering)\b")
 """What people were doing, between them and their toll ("Two women waiting for a bus were injured")."""
 _LEFT_ROLE = re.compile(r"\s*(?:people\s+|civilians\s+|others\s+)?(dead|killed|injured|wounded|hurt|missing)\b", re.I)
+RISE_WORDS = "rose|risen|rises|rising|climbed|climbs|increased|jumped|grew"
+"""The verbs of a toll that rose as reports came in."""
 _TOLL = re.compile(
     r"(?:death toll|number of (?:the )?(?:dead|deaths|fatalities|people killed))\b"
     r"(?:[^.;:]|(?<=\b[A-Z][a-z]{2})\.){0,140}?\s"  # a month's short form may stand between: "Jan. 31"
@@ -132,7 +134,7 @@ _TOLL = re.compile(
     r"|\btoll\s+(?:from\s+[^.;:]{0,60}?\s+)?(?:(?:is|was|has\s+been|had\s+been)\s+)?"
     r"(?:revised|lowered|corrected|cut)\s+(?:down(?:wards?)?\s+)?to\s+(?:at least\s+)?$"
     r"|\btoll\s+(?:from\s+[^.;:]{0,60}?\s+)?(?:(?:has|had|have)\s+)?"
-    r"(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|reached|reaches)\s+(?:to\s+)?(?:at least\s+)?$",
+    rf"(?:{RISE_WORDS}|reached|reaches)\s+(?:to\s+)?(?:at least\s+)?$",
     re.I,
 )
 
@@ -147,8 +149,6 @@ _INJURED_TOLL = re.compile(
 )
 """Before a number: the injured counted again as a toll rises ("the number of injured rose to 16", "bringing the
 number of wounded to three")."""
-RISE_WORDS = "rose|risen|rises|rising|climbed|climbs|increased|jumped|grew"
-"""The verbs of a toll that rose as reports came in."""
 _RISEN = re.compile(rf"\b(?:{RISE_WORDS}|now\s+stands\s+at)\s+"
                     r"(?:to\s+)?(?:at least\s+)?$", re.I)
 
