@@ -472,3 +472,72 @@ def test_a_surname_takes_no_name_from_the_line_above() -> None:
             "region had been killed since August 2024.")
     claims = pipeline.extract(text, published="2025-06-16").claims
     assert [c.claimant for c in claims] == ["Alexander Khinshtein (Regional Governor)"]
+
+
+def test_a_figure_coordinated_past_an_aside_is_a_tally_too() -> None:
+    claims = claims_of(
+        "Shelling has killed 214 civilians in the Kherson region since the city was freed in November 2022, "
+        "including 9 children, and wounded more than 900, the regional administration said.",
+        published="2024-02-12",
+    )
+    wounded = one(claims, min=900)
+    assert (wounded.metric, wounded.qualifier, wounded.population) == ("injured", "more than", "civilian")
+
+
+def test_a_bare_figure_counts_the_people_of_the_figure_beside_it() -> None:
+    claims = claims_of(
+        "In all, Russian forces killed 2,480 and wounded 6,915 civilians in the Kharkiv region since "
+        "February 24, 2022, according to the regional prosecutor's office.",
+        published="2025-03-03",
+    )
+    killed = one(claims, min=2_480)
+    assert (killed.side, killed.population, killed.metric) == ("Ukraine", "civilian", "killed")
+    later = claims_of(
+        "Since 24 February, 96 civilians have been killed in the Sumy region, among them three children, and 430 "
+        "have been wounded, the regional administration said.",
+        published="2022-10-04",
+    )
+    assert one(later, min=430).population == "civilian"
+
+
+def test_a_month_in_a_named_region_makes_small_figures_a_tally() -> None:
+    claims = claims_of(
+        "Russian strikes killed 27 civilians and injured 190 in the Zaporizhzhia region in September, the "
+        "regional prosecutor's office said.",
+        published="2025-10-02",
+    )
+    assert (one(claims, min=190).period_start, one(claims, min=190).period_end) == ("2025-09", "2025-09")
+
+
+def test_a_month_inside_a_relative_aside_makes_no_tally() -> None:
+    claims = claims_of(
+        "In the Bryansk region, where drones have struck almost daily since June, the governor said shelling of "
+        "the village of Klimovo had injured three people."
+    )
+    assert claims == []
+
+
+def test_a_projection_that_could_pass_a_figure_is_more_than_it_from_its_own_year() -> None:
+    claims = claims_of(
+        "The UN Human Rights Monitoring Mission in Ukraine said 210 civilians were killed in May. It warned that "
+        "civilian casualties in 2025 could pass 14,000 killed and injured by the end of the year."
+    )
+    projection = next(c for c in claims if c.projection)
+    assert (projection.min, projection.qualifier) == (14_000, "more than")
+    assert (projection.period_start, projection.period_end) == ("2025-01", "2025-12")
+
+
+def test_according_to_figures_published_by_a_body_names_the_body() -> None:
+    claims = claims_of(
+        "Since February 2022, 412 civilians have been killed in the Zaporizhzhia region, according to figures "
+        "released by the regional military administration on Monday."
+    )
+    assert one(claims, min=412).claimant == "Regional military administration"
+
+
+def test_an_honorific_and_a_surname_take_the_full_name() -> None:
+    text = ("Drone hits bus near Sumy\n\nIvan Petrenko, head of the regional military administration, said a drone "
+            "hit a bus near the city on Tuesday.\n\nSince January, Russian strikes have killed 71 civilians in the "
+            "region and injured more than 300, according to Mr Petrenko.")
+    claims = pipeline.extract(text, published="2025-06-18").claims
+    assert {c.claimant for c in claims} == {"Ivan Petrenko"}

@@ -61,7 +61,12 @@ _SPEAKER_BEFORE = re.compile(
     r"(?P<who>(?:[\w’'.-]+\s+){0,7}?[\w’'.-]+)\s+(?:has\s+|had\s+|have\s+)?(?P<verb>said|says|wrote|writes|reported|told|"
     r"announced|stated|added|confirmed|posted|claimed)\b"
 )
-_ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;:\"“”]{2,80})")
+_ACCORDING = re.compile(
+    r"\baccording to (?:(?:the\s+)?(?:latest\s+|official\s+|new\s+)?(?:figures|data|statistics|numbers|estimates)\s+"
+    r"(?:(?:published|released|provided|compiled|issued|given)\s+)?(?:by|from)\s+)?"
+    r"(?P<who>[^,.;:\"“”]{2,80}?)(?:\s+(?:(?:late|early)\s+)?(?:on|this|last)\s+\w+day|\s+yesterday)?(?=$|[,.;:\"“”])")
+"""The object of "according to", past the figures it names and the day they came ("according to figures published
+by the regional military administration on Tuesday")."""
 _STOP_WORDS = {"that", "and", "but", "which", "who", "when", "as", "while", "after", "before", "because", "where"}
 
 

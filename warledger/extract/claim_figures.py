@@ -103,6 +103,7 @@ _APPOSITIVE = (
 )
 """An aside between the people and the metric: "198 civilians, including three children, had been killed", "more
 than 60,000 people, soldiers and civilians, were registered as missing"."""
+_AND = re.compile(r"\s*,?\s*and\s", re.I)
 _LOSS_WORDS = re.compile(r"\b(?:lost|losing|loses|losses|casualties)\b", re.I)
 _CLAUSE = re.compile(r"[^,.;:!?]{0,60}")
 _OF_THEM = re.compile(
@@ -291,7 +292,7 @@ def _figures(sentence: Sentence) -> list[ClaimFigure]:
         unread = None
     if not found:
         return []
-    found = sorted(found + _inner_parts(sentence, found), key=lambda f: f.start)
+    found = _shared_people(text, sorted(found + _inner_parts(sentence, found), key=lambda f: f.start))
     totals = _totalled(sentence, found)
     figures: list[ClaimFigure] = []
     for figure in found:
@@ -303,6 +304,22 @@ def _figures(sentence: Sentence) -> list[ClaimFigure]:
                      or (figure.daily and _losses(sentence, figure)) or (whole is not None and whole.aggregate))
         figures.append(replace(figure, aggregate=aggregate))
     return figures
+
+
+def _shared_people(text: str, found: list[ClaimFigure]) -> list[ClaimFigure]:
+    """A figure that names no people counts those of the figure it is coordinated with: "killed 3,712 and wounded
+    8,140 civilians", "127 civilians have been killed ..., and 612 have been wounded"."""
+    shared = list(found)
+    for i, figure in enumerate(shared):
+        if figure.population is not None:
+            continue
+        before = next((f for f in reversed(shared[:i]) if not f.part), None)
+        after = shared[i + 1] if i + 1 < len(shared) else None
+        if before and before.population and _AND_MORE.search(text, 0, figure.start):
+            shared[i] = replace(figure, population=before.population)
+        elif after and after.population and _AND.fullmatch(text, figure.end, after.start):
+            shared[i] = replace(figure, population=after.population)
+    return shared
 
 
 def _inner_parts(sentence: Sentence, found: list[ClaimFigure]) -> list[ClaimFigure]:
@@ -336,13 +353,19 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
     states them (``vocab/claimants.tsv``)."""
     text = sentence.text
     found = []
-    periodic = any(d.precision in ("month", "year") or d.kind == "period" for d in sentence.dates)
+    asides = [(m.start(), m.end()) for m in RELATIVE_ASIDE.finditer(text)]
+    periodic = any((d.precision in ("month", "year") or d.kind == "period")
+                   and not any(s <= d.start < e and not any(s <= f.start < e for f in figures) for s, e in asides)
+                   for d in sentence.dates)
     if periodic and (find_cues("claimants", text, case_sensitive=True) or _MONITOR.search(text)
                      or _WHOLE_AREA.search(text)):
         return list(figures)  # "at least 158 civilians were killed in October, the UN monitoring mission said"
     if _ESTIMATES.search(text) and (find_cues("claimants", text, case_sensitive=True) or _MONITOR.search(text)):
         return list(figures)  # "the Prosecutor General's Office puts the number of children killed at more than 570"
     for cue in _grammar().cue.finditer(text):
+        if any(s <= cue.start() < e and not any(s <= f.start < e for f in figures) for s, e in asides):
+            continue  # "In the Bryansk region, where drones have struck daily since June, ...": not the figures'
+
         if _label(cue) == "total":
             wholes = [f for f in figures if not f.part] or figures  # a part is a total when its whole is
             nearest = min(wholes, key=lambda f: max(f.start - cue.end(), cue.start() - f.end, 0))
@@ -363,10 +386,18 @@ _MONITOR = re.compile(r"\bthe (?:mission|monitors|monitoring mission|update|surv
                       r"^It (?:said|says|added|reported|found|noted)\b", re.I)
 """A monitoring body referred back to ("the mission said", "It said"), which states figures for a period, not one
 attack."""
-_WHOLE_AREA = re.compile(r"\bin (?:his|her|its|their|the) (?:region|oblast|province|country)\b", re.I)
-"""A whole area, whose figures for a month or a year ("killed in his region in 2024") are a tally, not one attack."""
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
+"""A relative clause set off by commas, about someone or somewhere: not the figure's period (", which stopped
+publishing its own toll in the autumn of 2022,") nor an event's background (", where Ukrainian troops have been
+fighting since Aug. 6,")."""
+
+
+_WHOLE_AREA = re.compile(
+    r"\bin (?:his|her|its|their|the) (?:(?-i:[A-Z])[\w’'-]+ )?(?:region|oblast|province|country)\b", re.I)
+"""A whole area, whose figures for a month or a year ("killed in his region in 2024", "in the Kharkiv region in
+October") are a tally, not one attack."""
 _PAIR_GAP = re.compile(
-    r"(?:[^.;:!?]|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\.){0,60}?\s(?:and|while)\s+"
+    r"(?:[^.;:!?]|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\.){0,100}?\s(?:and|while)\s+"
     r"(?:have\s+|has\s+|had\s+)?(?:\w+\s+){0,2}?$", re.I)
 """Between two coordinated figures, within one clause (a month's short form may stand between: "since Feb. 24")."""
 
@@ -374,12 +405,15 @@ _PAIR_GAP = re.compile(
 def _paired(text: str, figures: list[ClaimFigure], figure: ClaimFigure) -> list[ClaimFigure]:
     """``figure`` and the figures coordinated with it, after it ("killed 142 civilians ... and injured more than
     700") or before it ("264 civilians have been killed and 571 injured ... since February 2022")."""
+    def gap(start: int, end: int) -> bool:  # a part set aside between them is not in the way
+        return _PAIR_GAP.fullmatch(_INCLUDING_ASIDE.sub(",", text[start:end])) is not None
+
     chain = [figure]
     for other in figures:
-        if other.start > chain[-1].end and _PAIR_GAP.fullmatch(text, chain[-1].end, other.start):
+        if other.start > chain[-1].end and gap(chain[-1].end, other.start):
             chain.append(other)
     for other in reversed(figures):
-        if other.end < chain[0].start and _PAIR_GAP.fullmatch(text, other.end, chain[0].start):
+        if other.end < chain[0].start and gap(other.end, chain[0].start):
             chain.insert(0, other)
     return chain
 
@@ -406,6 +440,8 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
     qualifier, metric, start, end = count.qualifier, "", number.start, tail
     part = inflicted = running = False
     after = (grammar.after_people if people else grammar.after).match(text, tail)
+    if after and not people and _AND.match(text, tail) and grammar.verb.search(text, 0, number.start):
+        after = None  # "killed 3,712 and wounded 8,140": the verb before is the figure's, the one after the next's
     among = _AMONG_AFTER.match(text, tail) if people else None
     if among:  # "Nine children were among those killed in January": a part of the figure just stated
         metric, end, part = _whole_metric(among), among.end(), True
@@ -427,10 +463,6 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
             metric, start, inflicted = _label(verb), verb.start(), bool(_INFLICTING.match(verb.group(0)))
         elif noun and (people or bare):
             metric, start = _label(noun), noun.start()
-            if qualifier == "exact" and _MORE_THAN_VERB.search(head):
-                qualifier = "more than"
-            elif qualifier == "exact" and _ABOUT_VERB.search(head):
-                qualifier = "about"
         elif not people and (of_them := _OF_THEM.match(text, tail)):  # "Around 2,300 of them are children"
             named = grammar.after.match(text, of_them.end())  # "8,000 of them are held in Russian captivity"
             metric, end, part = (_label(named), named.end(), True) if named else ("same", of_them.end(), True)
@@ -454,6 +486,10 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
             metric, population, part = found[-1].metric, population or found[-1].population, True
     if not metric or (people and not part and _INCLUDING.search(text[: number.start]) and text.startswith(",", tail)):
         return None  # "198 civilians, including three children, had been killed": the part has no verb of its own
+    if qualifier == "exact" and _MORE_THAN_VERB.search(text, 0, number.start):  # "could pass 16,000 killed"
+        qualifier = "more than"
+    elif qualifier == "exact" and _ABOUT_VERB.search(text, 0, number.start):  # "approaching 100,000"
+        qualifier = "about"
     clause = _CLAUSE.match(text, end)
     kinds = [_label(m) for m in grammar.cue.finditer(clause.group(0))] if clause else []
     if "rate" in kinds or _AVERAGE_BEFORE.search(text[:start]):

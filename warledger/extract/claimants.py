@@ -454,13 +454,17 @@ def _speaker(sentence: Sentence, source: str, start: int, end: int, analysis: An
         name = re.sub(r"^(?:the|a|an)\s+", "", sentence.text[start:end].strip(" ,"), flags=re.I)
         name = name[:1].upper() + name[1:]
     words = name.split()
-    if len(words) == 1 and re.fullmatch(_NAME, name):
+    if len(words) == 2 and _HONORIFIC.fullmatch(words[0]) and re.fullmatch(_NAME, words[1]):
+        words = [words[1]]  # "according to Mr Hryhorov": the surname, completed below
+        name = _full_name(analysis, words[0]) or name
+    elif len(words) == 1 and re.fullmatch(_NAME, name):
         name = _full_name(analysis, name) or name
     proper = any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0].lower() not in _COMMON)
     strength = STRENGTH_PROPER if proper else STRENGTH_GENERIC
     return Claimant(name, sentence.evidence("claimant", start, end), strength)
 
 
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Miss)\.?")
 _COMMON = frozenset({"officials", "authorities", "police", "prosecutors", "experts", "analysts", "sources", "media"})
 
 

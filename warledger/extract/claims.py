@@ -42,7 +42,7 @@ from dataclasses import replace
 from datetime import date
 
 from warledger.extract.analysis import Analysis, Sentence
-from warledger.extract.claim_figures import ClaimFigure, claim_figures, is_aggregate
+from warledger.extract.claim_figures import RELATIVE_ASIDE, ClaimFigure, claim_figures, is_aggregate
 from warledger.extract.claimants import (
     OPENING_SENTENCES,
     STRENGTH_PROPER,
@@ -357,8 +357,11 @@ def _figure_period(
     periods = [d for d in dates if d.kind == "period" and not _aside_of(d.start, figure, asides)]
     spans = [d for d in periods if d.date is not None]
     ends = [d for d in periods if d.date is None and d.end_date is not None]
-    if projection:
-        start = _iso(spans[0].date, spans[0].precision) if spans else previous[0] if previous else None
+    if projection:  # from its own period ("since 2022", "casualties in 2026 could pass ..."), else the one before
+        within = [d for d in dates if d.kind == "absolute" and d.precision in ("month", "year") and d.date
+                  and d.start < figure.start and _IN_BEFORE.search(sentence.text, 0, d.start)]
+        own = spans[0] if spans else within[-1] if within else None
+        start = _iso(own.date, own.precision) if own and own.date else previous[0] if previous else None
         end = _end_of(ends[0]) if ends else _end_of(spans[0]) if spans and spans[0].end_date else None
         return start, end
     if not spans:
@@ -386,12 +389,6 @@ def _figure_period(
     span = min(spans, key=lambda d: max(d.start - figure.end, figure.start - d.end, 0))  # the figure's own period
     end = _end_of(span) if span.end_date else _closing_date(sentence, span) or _stated_on(analysis, sentence, span)
     return _iso(span.date, span.precision), end
-
-
-RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
-"""A relative clause set off by commas, about someone or somewhere: not the figure's period (", which stopped
-publishing its own toll in the autumn of 2022,") nor an event's background (", where Ukrainian troops have been
-fighting since Aug. 6,")."""
 
 
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)
