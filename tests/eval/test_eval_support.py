@@ -148,3 +148,12 @@ def test_headline_singular_supports_one_but_plural_does_not():
     assert number_supported(1, ["saboteur died in a car explosion"])
     assert not number_supported(1, ["Civilians killed in shelling"])
     assert not number_supported(1, ["people killed in shelling"])
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (1, "a drone hit a house, killing its 80-year-old owner"),
+    (0, "Damage and victims were not recorded there."),
+])
+def test_more_wordings_of_one_and_of_none(value: int, text: str) -> None:
+    assert number_supported(value, [text])
+    assert not number_supported(value + 2, [text])

@@ -660,3 +660,60 @@ def test_an_unplaced_attack_is_in_the_datelines_town_when_the_headline_names_non
     )), published="2025-11-13")
     assert [(i.location.name if i.location else None, i.injured) for i in found] == [
         ("Kramatorsk", Count(2, 2, "exact"))]
+
+
+def test_an_officials_list_tells_each_places_event_however_briefly() -> None:
+    found = by_place(article(
+        "During the day the Russian troops made 41 shellings of the border territories of the region; 190 "
+        "explosions were registered, the Sumy regional military administration reported.",
+        "Esman community: the enemy fired 14 mortar rounds. No casualties.",
+        "Seredyna-Buda community: a drone attack on a farm in the afternoon, no casualties reported.",
+        "Bilopillia community – a guided bomb hit a warehouse; a man 44 years old was wounded.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2024-09-10")
+    assert set(found) == {"Esman", "Seredyna-Buda", "Bilopillia"}, found
+    assert found["Esman"].killed == Count(0, 0, "exact") and found["Bilopillia"].injured == Count(1, 1, "exact")
+
+
+def test_attacks_on_an_areas_communities_sum_up_the_list_after_them() -> None:
+    found = by_place(article(
+        "Russian forces fired artillery at border communities of the Sumy region on Monday, killing three people, "
+        "the administration said.",
+        "Esman community: a guided bomb hit a barn, killing a 61-year-old man.",
+        "Shostka community: a drone attack on a substation caused a fire. No casualties.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2024-09-10")
+    assert set(found) == {"Esman", "Shostka"}, found
+    assert found["Shostka"].killed == Count(0, 0, "exact")
+
+
+def test_a_victim_hurt_when_a_drone_hit_his_car_is_of_the_event_before() -> None:
+    found = incidents_of(article(
+        "Ochakiv community. On Monday Russian forces struck the town of Ochakiv with drones.",
+        "A 51-year-old man was wounded when an FPV drone hit his car.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2025-06-11")
+    assert [(i.location.name, i.injured) for i in found] == [("Ochakiv", Count(1, 1, "exact"))]
+
+
+def test_a_day_before_the_speaker_dates_the_saying_not_the_strike() -> None:
+    found = incidents_of(article(
+        "Russian drones attacked Kherson overnight, wounding a 39-year-old man, the governor said.",
+        "Later on Wednesday, the regional administration said that a woman wounded in Saturday's missile strike on "
+        "Kherson's Dniprovskyi district had died in hospital, raising the death toll from that attack to five.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2025-06-11")
+    assert sorted((i.date, i.killed, i.injured) for i in found) == [
+        ("2025-06-07", Count(5, 5, "exact"), None), ("2025-06-11", None, Count(1, 1, "exact"))]
+
+
+def test_a_town_the_wounded_were_taken_to_is_not_where_they_were_hurt() -> None:
+    found = by_place(article(
+        "A Russian glide bomb hit the centre of Izium on Monday, killing two people, the governor said.",
+        "A 70-year-old woman was pulled from the rubble and taken to Kharkiv with burns.",
+        "On Monday, officials reported two dead and nine injured. Later the prosecutor's office put the final count "
+        "at two killed and eight injured.",
+        "Overnight, drones also struck Kharkiv, wounding a man.",
+    ), published="2025-03-12")
+    assert found["Izium"].injured == Count(8, 8, "exact"), found
+    assert found["Kharkiv"].injured == Count(1, 1, "exact")

@@ -96,6 +96,13 @@ def figures(text: str) -> dict[str, Count]:
         # an aside that names the people counted
         ("Two passengers, women aged 44 and 70, were injured.", {"injured": Count(2, 2)}),
         ("Two civilians, a man and a woman, were killed.", {"killed": Count(2, 2)}),
+        # wounded earlier and dead since: one of the dead
+        ("A man wounded in Friday's shelling of the village had died in hospital.", {"killed": Count(1, 1)}),
+        # a toll that grew, told without its role, takes the role of the figure before it
+        ("At first officials spoke of four injured, but by evening the number had grown to nine.",
+         {"injured": Count(9, 9)}),
+        ("Destruction and victims were not recorded.", {"killed": Count(0, 0), "injured": Count(0, 0)}),
+        ("In the village a woman 71 years old was wounded.", {"injured": Count(1, 1)}),
     ],
 )
 def test_figures(text, expected):
@@ -126,3 +133,9 @@ def test_a_victim_named_back_in_a_relative_clause_is_no_new_toll() -> None:
 
 def test_a_share_of_a_nations_citizens_killed_long_ago_is_no_toll() -> None:
     assert figures("A country where every third its citizen was killed in the Second World War.") == {}
+
+
+def test_a_counted_part_of_a_group_ends_at_its_noun() -> None:
+    text = "Shells hit a street in the town, wounding a schoolboy and two elderly men, the mayor said."
+    [found] = find_figures(text, find_numbers(text))
+    assert (found.count, text[found.start:found.end]) == (Count(3, 3), "wounding a schoolboy and two elderly men")

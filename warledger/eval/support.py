@@ -57,7 +57,8 @@ _VAGUE: tuple[tuple[str, int, int], ...] = (
     ),
 )
 _ZERO = re.compile(
-    r"\b(?:no|none|nobody|zero|without|unharmed|unhurt|not? (?:a )?single|not (?:hurt|harmed|injured|wounded|killed))\b"
+    r"\b(?:no|none|nobody|zero|without|unharmed|unhurt|not? (?:a )?single|"
+    r"not (?:hurt|harmed|injured|wounded|killed|recorded|reported))\b"
     r"|no one|no-one", re.IGNORECASE
 )
 _DIGITS = re.compile(
@@ -100,7 +101,9 @@ _MORE_PEOPLE = (
     r"nurse|teacher|student|pupil|paramedic|shopkeeper|vendor|cyclist|pedestrian|fisherman|miner|deminer|sapper|"
     r"policeman|policewoman|electrician|employee|customer|patient|security guard|watchman|motorist|villager|assistant|"
     r"cashier|seller|engineer|operator|builder|conductor|courier|toddler|schoolboy|schoolgirl|grandson|granddaughter|"
-    r"relative|tenant|occupant|technician|mechanic|welder|saleswoman|salesman"
+    r"relative|tenant|occupant|technician|mechanic|welder|saleswoman|salesman|owner|infant|servicewoman|fighter|"
+    r"governor|reporter|photographer|saboteur|collaborator|soloist|athlete|sniper|paratrooper|marine|mercenary|"
+    r"motorcyclist|postman|postwoman|nephew|niece|cousin|lineman"
 )
 """More people named in the singular: "killing a nurse"."""
 _ONE_PERSON = re.compile(

@@ -60,7 +60,7 @@ def _singular() -> re.Pattern[str]:
         rf"(?:(?:{nouns})\b(?:\s+(?:{nouns})\b)?|other\b(?!\s+[a-z])"
         rf"|\d{{1,3}}-year-old(?=\s+(?:was|were|is|died|received|sustained|suffered|got)\b))"
         rf"(?:\s+(?:of|at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?"
-        rf"(?:\s+(?:born\s+in\s+\d{{4}}|aged\s+\d{{1,3}}))?(?:,[^,]{{1,80}},)?"
+        rf"(?:\s+(?:born\s+in\s+\d{{4}}|aged\s+\d{{1,3}}|\d{{1,3}}\s+years\s+old))?(?:,[^,]{{1,80}},)?"
         # "a woman who was pulled from the rubble has died"
         rf"(?:\s+who\s+[^.;,]{{1,80}}?(?=\s+(?:has\s+|had\s+)?(?:died|succumbed)\b))?"
         # "A woman travelling in the passenger seat was taken to hospital"
@@ -121,7 +121,7 @@ _DOING = (r"(?:waiting|sitting|standing|working|travelling|traveling|walking|rid
           r"sheltering)\b")
 """What people were doing, between them and their toll ("Two women waiting for a bus were injured")."""
 _LEFT_ROLE = re.compile(r"\s*(?:people\s+|civilians\s+|others\s+)?(dead|killed|injured|wounded|hurt|missing)\b", re.I)
-RISE_WORDS = "rose|risen|rises|rising|climbed|climbs|increased|jumped|grew"
+RISE_WORDS = "rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|grown"
 """The verbs of a toll that rose as reports came in."""
 _TOLL = re.compile(
     r"(?:death toll|number of (?:the )?(?:dead|deaths|fatalities|people killed))\b"
@@ -159,6 +159,23 @@ def _risen(text: str, number: NumberMatch, figure: Figure) -> bool:
     return figure.end == number.end and _RISEN.search(text, figure.start, number.start) is not None
 
 
+_THE_NUMBER_ROSE = re.compile(
+    rf"\bthe\s+(?:number|figure|count|tally)\s+(?:(?:has|had|have)\s+)?(?:{RISE_WORDS}|reached)\s+(?:to\s+)?"
+    r"(?:at least\s+)?$", re.I)
+
+
+def _the_number_rose(text: str, numbers: list[NumberMatch], number: NumberMatch, patterns: dict) -> Figure | None:
+    """A toll that rose, told without its role ("Initially he reported six injured, but by Friday morning the
+    number had grown to 11"): the role of the figure before it in the sentence."""
+    rose = _THE_NUMBER_ROSE.search(text, max(0, number.start - 60), number.start)
+    if rose is None:
+        return None
+    for earlier in reversed([n for n in numbers if n.end <= rose.start()]):
+        if told := _passive_or_noun(text, earlier, patterns) or _active(text, earlier, patterns):
+            return Figure(told.role, number.count, rose.start(), number.end)
+    return None
+
+
 _AGE_JOIN = r"\s*(?:,|and)\s*"
 _AGED = re.compile(rf"\baged\s+(?:\d+{_AGE_JOIN})*$", re.I)
 """Before a number: an age, not a count ("two men aged 34 and 51")."""
@@ -183,7 +200,8 @@ def find_figures(text: str, numbers: list[NumberMatch], *, start: int = 0, end: 
             continue
         if _SUBCOUNT_BEFORE.search(text[: number.start]) or _AGED.search(text, 0, number.start):
             continue
-        figure = _passive_or_noun(text, number, patterns) or _active(text, number, patterns)
+        figure = (_passive_or_noun(text, number, patterns) or _active(text, number, patterns)
+                  or _the_number_rose(text, numbers, number, patterns))
         if figure and (figure.role not in figures or _risen(text, number, figure)):
             figures[figure.role] = figure  # "recovered two bodies, but ... the number of dead had risen to four"
     for figure, _ in named:
@@ -286,7 +304,7 @@ def _and_counted() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(word_set("people_nouns"), key=len, reverse=True))
     numbers = "|".join(_SMALL_NUMBERS)
     return re.compile(rf"{_APPOSITION}\s+and\s+(?:(?:his|her|their)\s+)?(?P<n>{numbers}|\d{{1,2}})\s+"
-                      rf"(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b{_APPOSITION}", re.I)
+                      rf"(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?:\s+(?:{nouns}))?\b{_APPOSITION}", re.I)
 
 
 def _named_people(text: str, numbers: list[NumberMatch]) -> list[tuple[int, int, int, bool]]:
@@ -377,13 +395,22 @@ def _ordinals(text: str, patterns: dict) -> list[Figure]:
     return found
 
 
+_HURT_THEN_DIED = re.compile(
+    r"\s+(?:wounded|injured|hurt)\b[^.;,]{0,100}?\s(?:(?:has|had|have)\s+(?:since\s+|later\s+|now\s+)?)?"
+    r"(?:died|succumbed)\b", re.I)
+"""After a person: wounded earlier and dead since ("a 57-year-old man wounded in Sunday's attack had died in
+hospital"), one of the dead, not of the injured."""
+
+
 def _singulars(text: str, numbers: list[NumberMatch], patterns: dict) -> list[tuple[Figure, bool]]:
     """ "A woman was killed", "killed a man": one person; "wounding a man and a woman": two. Each figure comes with
     whether it counts a group of several parts (see ``_named_people``)."""
     found = []
     for start, end, people, joined in _named_people(text, numbers):
         count = Count(people, people, "exact")
-        if passive := _passive_after(text, end, patterns):
+        if died := _HURT_THEN_DIED.match(text, end):
+            found.append((Figure("killed", count, start, died.end()), joined))
+        elif passive := _passive_after(text, end, patterns):
             found.append((Figure(passive[0], count, start, passive[1]), joined))
         else:
             before = text[:start].rstrip()

@@ -50,8 +50,7 @@ from datetime import date
 from warledger.extract.analysis import Analysis, Sentence
 from warledger.extract.attribution import find_attribution, prime
 from warledger.extract.casualties import RISE_WORDS, ROLES, Figure
-from warledger.extract.claim_figures import another_war
-from warledger.extract.claims import RELATIVE_ASIDE, is_aggregate
+from warledger.extract.claim_figures import RELATIVE_ASIDE, another_war, is_aggregate
 from warledger.extract.confidence import calibrated
 from warledger.extract.cues import line_pattern, vocab_rows
 from warledger.extract.event_types import classify, names_one_event, role, violent
@@ -244,7 +243,8 @@ def _concrete(mention: Mention, *, strict: bool) -> bool:
         return False
     if tolls:
         return True
-    named = not strict and any(role(c) in ("act", "event") for c in violent(mention.event_cues))
+    named = (not strict and any(role(c) in ("act", "event") for c in violent(mention.event_cues))) or (
+        _listed(mention) and bool(violent(mention.event_cues)))  # "Semenivka community – nine mortar rounds."
     if not named and not line_pattern("event_verbs").search(clause):
         return False  # a short report may name the event by a noun ("an arms cache was found")
     place = mention.best_place
@@ -262,7 +262,7 @@ FINITE_ROLES = frozenset({"verb", "act"})
 
 _MUNITIONS_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:bombs?|missiles?|drones?|shells?|rockets?|explosions?|strikes?|hits?|KABs?|Shaheds?|"
-    r"UAVs?|vehicles|aircraft|helicopters)\b",
+    r"UAVs?|vehicles|aircraft|helicopters|rounds|mines)\b",
     re.I,
 )
 """What a counted number may count to make a clause one attack: munitions, explosions, hits."""
@@ -299,14 +299,29 @@ _REGION_DAY = re.compile(
     re.I,
 )
 """A region's toll summed over a day: "across the Kherson region", "over the previous 24 hours"."""
+_TALLIED = re.compile(
+    r"\b(?:made|carried out|conducted)\s+(?:\w+\s+)?\d[\d,]*\s+(?:shellings|attacks|strikes)\b|"
+    r"\b\d[\d,]*\s+(?:explosions|shellings|attacks|strikes|hits)\s+(?:were|have been|had been)\s+"
+    r"(?:registered|recorded|counted)\b", re.I)
+"""An official's tally of a day's fire ("the Russian troops made 38 shellings", "164 explosions were registered"):
+a summary, unless it is a place's item in a list."""
 _THE_REGION = re.compile(r"\b(?:in|on|across|throughout|of)\s+the\s+(?:region|oblast|province)\b", re.I)
 """The region the article is about, unnamed: "in the region"."""
 _AREAS = r"(?:areas|districts|settlements|villages|towns|communities|hromadas|regions)\b"
-_ON_AREAS = re.compile(rf"\b(?:attacks|strikes|raids)\s+on\s+(?:the\s+)?(?:[\w-]+\s+)?{_AREAS}|"
-                       r"\b(?:attack(?:ed|s|ing)?|shell(?:ed|ing)|struck|hit|targeted|fired (?:on|at))\s+"
-                       rf"(?:several|many|multiple|numerous|a number of|dozens of)\s+(?:[\w-]+\s+)?{_AREAS}", re.I)
+_ON_AREAS = re.compile(
+    rf"\b(?:attacks|strikes|raids)\s+on\s+(?:the\s+)?(?:[\w-]+\s+)?{_AREAS}|"
+    r"\b(?:attack(?:ed|s|ing)?|shell(?:ed|ing)|struck|hit|targeted|fired (?:[\w-]+\s+){0,2}?(?:on|at))\s+"
+    rf"(?:(?:several|many|multiple|numerous|a number of|dozens of)\s+|the\s+)?(?:[\w-]+\s+)?{_AREAS}", re.I)
 """Attacks told on areas, not one place ("a string of attacks on border districts", "attacked several settlements in
-the region")."""
+the region", "fired artillery at border communities of the Sumy region")."""
+
+
+def _on_areas(mention: Mention) -> bool:
+    """Attacks told on areas (``_ON_AREAS``), not on places the clause names after ("shelled the villages of Esman and
+    Myropillia")."""
+    found = _ON_AREAS.search(mention.text)
+    return found is not None and not any(
+        p.location.precision < OBLAST_PRECISION and p.start >= mention.start + found.end() for p in mention.places)
 AREA_COUNT = 5
 """From this many settlements counted ("attacked 41 settlements"), a clause sums up an area's day; two regions will
 do ("five Russian regions")."""
@@ -349,7 +364,9 @@ def _area_summary(mention: Mention) -> bool:
             continue  # "fired at the city about 40 times": one barrage on one town
         if value >= (2 if area["noun"].lower() in ("regions", "oblasts", "provinces") else AREA_COUNT):
             return True
-    if _ACROSS_COUNTRY.search(mention.text) or _SINCE_THEN.match(mention.text) or _ON_AREAS.search(mention.text):
+    if _TALLIED.search(mention.text) and not _listed(mention):
+        return True  # "164 explosions were registered", not "Novhorod-Siverskyi community – 23 explosions were ..."
+    if _ACROSS_COUNTRY.search(mention.text) or _SINCE_THEN.match(mention.text) or _on_areas(mention):
         return True  # "killed two people and wounded more than 20 across Ukraine"; "Since Oct. 10, Russia has pounded"
     regions = {p.location.admin1 for p in mention.places if p.location.precision == OBLAST_PRECISION}
     if len(regions) >= 2 and all(p.location.precision >= OBLAST_PRECISION for p in mention.places):
@@ -384,6 +401,20 @@ LISTED_PLACES = 3
 """From this many towns named in one clause, the clause sums up an area's day rather than reporting one event."""
 
 
+_LIST_ITEM = re.compile(r"[\W_]*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*"
+                        r"(?:\s+(?:community|hromada|district|raion|village|town|city))?\s*(?:[:–—]|[.-]\s)")
+"""The head of an item of an official's list, a place's name and a colon, a dash or a full stop ("Shostka
+community: a drone attack ...", "Semenivka community – nine mortar rounds", "Ochakiv community. On Tuesday ...")."""
+
+
+def _listed(mention: Mention) -> bool:
+    """Whether the clause is an item of a list told place by place, the place heading it: it tells what happened
+    there, however briefly."""
+    head = _LIST_ITEM.match(mention.sentence.text)
+    place = mention.best_place
+    return head is not None and place is not None and mention.start < head.end() and place.end <= head.end()
+
+
 def _names_the_war(mention: Mention) -> bool:
     """Whether an article's clause names a kind of event ("the battle of Bakhmut", "strikes on occupied Crimea",
     "the attacks on Odesa") with neither a toll nor a date of its own: it refers to the war or to an event reported
@@ -392,7 +423,7 @@ def _names_the_war(mention: Mention) -> bool:
     dated = mention.date is not None and not mention.inherited & {"date", "stated"} and mention.date_precision == "day"
     if any(f.count.value for f in mention.figures) or dated:
         return False
-    if _counted(mention):
+    if _counted(mention) or _listed(mention):
         return False  # "two guided bombs on Bilopillia", "shelling of Krasnopillia (14 explosions)": one event
     return not any(role(c) in FINITE_ROLES for c in violent(mention.event_cues))
 
@@ -661,7 +692,8 @@ def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
 
 _STANDS_AT = re.compile(r"\b(?:now\s+)?stands?\s+at\b|\bstood\s+at\b|"
                         r"\bbr(?:ings|inging|ought)\s+the\s+(?:death\s+)?toll\b|"
-                        r"\b(?:put|puts|putting|revised|corrected|lowered)\s+the\s+(?:death\s+)?(?:number|toll)\b|"
+                        r"\b(?:put|puts|putting|revised|corrected|lowered)\s+the\s+"
+                        r"(?:(?:death|final|overall|total|updated|latest)\s+)?(?:number|toll|count|tally|figure)\b|"
                         r"\btoll\s+(?:(?:is|was|has\s+been)\s+)?(?:revised|lowered|corrected|cut)\b", re.I)
 _SUPERSEDED = re.compile(r"\b(?:had\s+)?(?:earlier|initially|first|originally|previously)\s+(?:been\s+)?"
                          r"(?:reported|said|put|given|announced|counted|spoke of)\b", re.I)

@@ -50,6 +50,9 @@ _INDEFINITE_EVENT = re.compile(
     r"explosion|blast|bombing|raid|barrage|airstrike|air strike)\b",
     re.IGNORECASE,
 )
+_HOW_HURT = re.compile(r"\b(?:killed|wounded|injured|hurt|died)\s+(?:when|as)\s+$", re.I)
+"""Before an indefinite event: how a victim of the event told before was hurt ("A man was wounded when an FPV drone
+hit his car"), not a new event."""
 _DAMAGE = re.compile(r"\b(?:damag\w*|destroy\w*|hit|fires?|blaze|ablaze|burn\w*|struck|collapsed|rubble)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]{8,}[\"”]")
 _STATED_ON = re.compile(
@@ -62,6 +65,16 @@ _UPDATED_ON = re.compile(
     r"(?:on\s+)?$", re.I)
 """Before a date: the day something was said ("officials said on Wednesday") or a toll rose ("the death toll rose to
 eight on Saturday"), which dates an event only when the clause gives no other date."""
+_BY = re.compile(r"\bby\s+$", re.I)
+"""Before a date: the day a toll had been reached by ("by Friday morning the number had grown to 11")."""
+_POSSESSIVE = re.compile(r"[’']s\b")
+"""A date as a possessive names an event ("killed by Saturday's missile strike"), not a deadline."""
+_OPENING = re.compile(r"\W*(?:(?:later|earlier|early|late)\s+)?(?:on|in)?\s*", re.I)
+"""What may stand before a date that opens its sentence."""
+_STATED_AFTER = re.compile(
+    r"\s*,\s*(?:[\w'’.-]+\s+){1,6}?(?:said|reported|announced|added|wrote|confirmed|stated)\s+that\b", re.I)
+"""After a date that opens its sentence: the day something was said ("Later on Wednesday, the regional
+administration said that a woman wounded in Saturday's strike had died")."""
 _DATED_BEFORE = re.compile(r"\b(?:the|a|an|its|their|deadly)\s+(?:[\w-]+\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+)?$", re.I)
 """Wording dated to a year as a name ("a deadly 2017 chemical attack", "the 2014 offensive") recalls another event."""
 
@@ -208,13 +221,19 @@ def read_mentions(sentence: Sentence, *, before: date | None = None) -> list[Men
                 targets=_within(targets, start, end),
                 perpetrators=_actors(text, start, end),
                 hypothetical=_hypothetical(text, start, end, figures),
-                new_event=bool(_INDEFINITE_EVENT.search(text, start, end)),
+                new_event=_new_event(text, start, end),
                 damage=bool(_DAMAGE.search(text, start, end)),
             )
         )
     _resolve_dates(mentions, before)
     _carry_subject(mentions)
     return mentions
+
+
+def _new_event(text: str, start: int, end: int) -> bool:
+    """Whether the clause tells an event anew ("a missile hit a school"), not how a victim was hurt."""
+    return any(not _HOW_HURT.search(text, max(start, m.start() - 40), m.start())
+               for m in _INDEFINITE_EVENT.finditer(text, start, end))
 
 
 def _hypothetical(text: str, start: int, end: int, figures: list[Figure]) -> bool:
@@ -236,12 +255,12 @@ def _resolve_dates(mentions: list[Mention], before: date | None = None) -> None:
     anchor_precision = "unknown"
     for mention in mentions:
         text = mention.sentence.text
-        for match in sorted(mention.dates, key=lambda m: _told_on(text, m.start)):
+        for match in sorted(mention.dates, key=lambda m: _told_on(text, m.start, m.end)):
             if match.kind in ("absolute", "relative_to_published") and match.date is not None:
                 if published is not None and match.date > published + timedelta(days=1):
                     continue  # a future date (talks next Sunday) does not date an attack
                 mention.date, mention.date_precision, mention.date_evidence = match.date, match.precision, match
-                if _told_on(text, match.start):
+                if _told_on(text, match.start, match.end):
                     mention.inherited.add("stated")
                 break
             if match.kind == "relative_to_event" and match.relative_days is not None:
@@ -256,9 +275,12 @@ def _resolve_dates(mentions: list[Mention], before: date | None = None) -> None:
             anchor, anchor_precision = mention.date, mention.date_precision
 
 
-def _told_on(text: str, position: int) -> bool:
-    """Whether a date at ``position`` is the day something was said or a toll rose, not the day of the event."""
-    return bool(_STATED_ON.search(text, 0, position) or _UPDATED_ON.search(text, 0, position))
+def _told_on(text: str, start: int, end: int) -> bool:
+    """Whether a date at ``start``-``end`` is the day something was said or a toll rose, not the day of the event."""
+    opening = _OPENING.fullmatch(text, 0, start) is not None
+    return bool(_STATED_ON.search(text, 0, start) or _UPDATED_ON.search(text, 0, start)
+                or (_BY.search(text, 0, start) and not _POSSESSIVE.search(text, start, min(len(text), end + 2)))
+                or (opening and _STATED_AFTER.match(text, end)))
 
 
 def _sentence_date(mentions: list[Mention]) -> date | None:

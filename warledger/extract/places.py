@@ -121,6 +121,9 @@ _TREATED_IN = re.compile(
 """Where the wounded were taken ("taken to a hospital in Kherson"), not where the attack was ("a bomb on a
 hospital in Zaporizhzhia")."""
 _TREATED_AT = re.compile(rf"\b(?:{_SENT}){_TO_A}$", _I)
+_TAKEN_TO = re.compile(
+    r"\b(?:taken|rushed|brought|transferred|evacuated|flown|airlifted)(?:\s+[\w’'-]+){0,2}?\s+to\s+$", _I)
+"""Where the wounded were taken, a town ("was taken to Kharkiv with a head injury"), not where the attack was."""
 _HOSPITAL_NAMED = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:hospital|clinic)\b", _I)
 """A hospital named after its town ("treated at the Belgorod regional clinical hospital"): where the wounded went."""
 _PLACE_AFTER = re.compile(
@@ -390,7 +393,8 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
         return None
     if _TITLE_BEFORE.search(text, max(0, hit.start - 30), hit.start) and _SURNAME_AFTER.match(after):
         return None  # "Governor Yaroslav Yanushevych": a person's first name that is also a town's old name
-    if _TREATED_IN.search(text, max(0, hit.start - 60), hit.start) or (
+    if _TREATED_IN.search(text, max(0, hit.start - 60), hit.start) or _TAKEN_TO.search(
+            text, max(0, hit.start - 40), hit.start) or (
             _HOSPITAL_NAMED.match(after) and _TREATED_AT.search(text, max(0, hit.start - 60), hit.start)):
         return None  # "taken to a hospital in Kherson": where the wounded went, not where the attack was
     weak = best.population < SMALL_PLACE or best.kind == "PPLX"
