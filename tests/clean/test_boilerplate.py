@@ -32,6 +32,8 @@ FURNITURE = [
     "Join our commenting forum",
     "Join thought-provoking conversations with other readers and follow their replies",
     "Comments are closed for this article",
+    # print edition
+    "A version of this article appears in print on May 3, 2023, Section A, Page 6 with the headline: Drones Hit Port.",
     # advertising
     "Advertisement",
     "ADVERTISEMENT",
