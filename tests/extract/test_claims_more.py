@@ -541,3 +541,42 @@ def test_an_honorific_and_a_surname_take_the_full_name() -> None:
             "region and injured more than 300, according to Mr Petrenko.")
     claims = pipeline.extract(text, published="2025-06-18").claims
     assert {c.claimant for c in claims} == {"Ivan Petrenko"}
+
+
+def test_a_days_losses_on_a_front_or_in_a_region_are_a_claim() -> None:
+    claims = claims_of(
+        "The ministry said Ukrainian losses on the Kupiansk direction had amounted to up to 140 servicemen killed "
+        "and wounded over the past day. Its spokesman, Igor Konashenkov, said more than 200 Ukrainian "
+        "\"nationalists\" had been killed over the past day in the Donbas. Russia's defence ministry also said its "
+        "strikes over the past day had killed more than 310 Ukrainian troops in the Donetsk region."
+    )
+    assert one(claims, max=140).metric == "casualties"
+    assert one(claims, min=200).claimant == "Igor Konashenkov"
+    assert one(claims, min=310).side == "Ukraine"
+
+
+def test_losses_past_a_relative_aside_are_the_figures_metric() -> None:
+    claims = claims_of(
+        "The defence ministry said Ukrainian losses in the zone of its Centre group, which is advancing near "
+        "Pokrovsk, had amounted to up to 450 servicemen over the past day."
+    )
+    assert one(claims, max=450).side == "Ukraine"
+
+
+def test_a_towns_residents_and_an_invasion_days_old_make_tallies() -> None:
+    claims = claims_of(
+        "The city council says at least 1,170 Mariupol residents have been killed since Feb. 24. The health minister "
+        "said 352 Ukrainians had been killed since Russia invaded on Thursday, and close to 190 Russian troops had "
+        "been taken prisoner, the deputy minister added.",
+        published="2022-03-09",
+    )
+    assert one(claims, min=1_170).population == "civilian"
+    assert one(claims, min=352).metric == "killed"
+
+
+def test_a_figure_joined_to_a_tally_is_part_of_it() -> None:
+    claims = claims_of(
+        "The deputy defence minister said Russian forces had lost about 4,100 troops killed or wounded and close to "
+        "230 taken prisoner."
+    )
+    assert one(claims, min=230).metric == "captured"

@@ -228,7 +228,8 @@ def _grammar() -> _Grammar:
             rf"(?<![\w-])(?:{_alternation(verb_rows, 'v')})\s+(?:(?:a total of|an estimated|some)\s+)?$", re.I
         ),
         people=re.compile(
-            rf"[\"”’]?\s+(?:of\s+)?(?:(?:{modifiers})\s+){{0,3}}(?:{_alternation(people_rows, 'p')})(?![\w-])", re.I
+            rf"[\"”’]?\s+(?:of\s+)?(?:(?:{modifiers})\s+){{0,3}}[\"“]?(?:{_alternation(people_rows, 'p')})"
+            rf"(?![\w-])[\"”]?", re.I
         ),
         cue=re.compile(rf"(?<![\w-])(?:{_alternation(cue_rows, 'c')})(?![\w-])", re.I),
         elsewhere=re.compile(rf"(?<![\w-])(?:{_alternation(where_rows, 'e')})(?![\w-])"),
@@ -303,7 +304,10 @@ def _figures(sentence: Sentence) -> list[ClaimFigure]:
         aggregate = (_value(figure.number) >= MIN_AGGREGATE or figure in totals or named_back
                      or (figure.daily and _losses(sentence, figure)) or (whole is not None and whole.aggregate))
         figures.append(replace(figure, aggregate=aggregate))
-    return figures
+    wholes = [f for f in figures if f.aggregate and not f.part]
+    joined = {id(f) for whole in wholes for f in _paired(text, figures, whole)}
+    # "lost about 3,500 troops killed or wounded and close to 200 taken prisoner": a tally's coordinated figure
+    return [replace(f, aggregate=True) if id(f) in joined and not f.aggregate else f for f in figures]
 
 
 def _shared_people(text: str, found: list[ClaimFigure]) -> list[ClaimFigure]:
@@ -338,12 +342,14 @@ def _inner_parts(sentence: Sentence, found: list[ClaimFigure]) -> list[ClaimFigu
 
 
 def _losses(sentence: Sentence, figure: ClaimFigure) -> bool:
-    """A daily figure is a side's day of losses ("Russia lost 890 soldiers over the past day"), not one clash's dead
-    ("killed 40 soldiers near Bakhmut over the past day", an incident: a place is named) nor a region's day ("over
-    the past day 1 person was killed and 3 were injured in the region")."""
+    """A daily figure is a side's day of losses ("Russia lost 890 soldiers over the past day", "killed more than 340
+    Ukrainian troops in the Donetsk region"), not one clash's dead ("killed 40 soldiers near Bakhmut over the past
+    day", an incident: a town is named) nor a region's day ("over the past day 1 person was killed and 3 were
+    injured in the region")."""
     text = sentence.text
-    losses = bool(_LOSS_WORDS.search(text[max(0, figure.start - 30) : figure.end]))
-    return losses or (figure.population == "military" and not sentence.places)
+    losses = bool(_LOSS_WORDS.search(text[max(0, figure.start - 80) : figure.end]))
+    town = any((p.location.gazetteer_id or "").startswith("geonames:") for p in sentence.places)
+    return losses or (figure.population == "military" and not town)
 
 
 def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigure]:
@@ -454,7 +460,9 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
         head = text[: number.start]
         bare = not people and bool(_BARE_AFTER.match(text, tail))
         verb = grammar.verb.search(head)
-        noun = None if verb else _nearest(grammar.before, _INCLUDING_ASIDE.sub(lambda m: " " * len(m[0]), head))
+        blanked = RELATIVE_ASIDE.sub(lambda m: " " * len(m[0]), _INCLUDING_ASIDE.sub(lambda m: " " * len(m[0]), head))
+        noun = None if verb else _nearest(grammar.before, blanked)  # "losses in the zone of its Yug group, which is
+        # advancing near Siversk, had amounted to up to 190": the asides are not in the way
         harms = verb is not None and _label(verb) != "casualties"  # killed, wounded, captured: people are meant
         if harms and not people and not bare and grammar.plural.match(text, tail):
             people = grammar.plural.match(text, tail)

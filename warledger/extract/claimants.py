@@ -250,6 +250,10 @@ def resolve_claimant(
             who = trailing.group("who")
             start = trailing.start("who") + (len(who) - len(who.lstrip()))
             return _speaker(sentence, who.strip(), start, trailing.end("who"), analysis)
+    named_person = _APPOSITIVE_NAME.match(sentence.text, attribution.end) if attribution else None
+    if named_person and _PERSON.fullmatch(named_person.group("name")):  # "Its spokesman, Igor Konashenkov, said"
+        name = named_person.group("name")
+        return _speaker(sentence, name, named_person.start("name"), named_person.end("name"), analysis)
     if attribution and not _ANAPHOR.fullmatch(attribution.speaker.strip()):
         if not (anaphor and attribution.start <= anaphor.start() < attribution.end):
             named_after = _APPOSITIVE_NAME.match(sentence.text, attribution.end)
