@@ -153,6 +153,9 @@ def test_headline_singular_supports_one_but_plural_does_not():
 @pytest.mark.parametrize(("value", "text"), [
     (1, "a drone hit a house, killing its 80-year-old owner"),
     (0, "Damage and victims were not recorded there."),
+    (3, "killing a man, his wife and their daughter"),
+    (4, "killing a woman, her two children and a volunteer"),
+    (31, "rescuers recovered the 31st body"),
 ])
 def test_more_wordings_of_one_and_of_none(value: int, text: str) -> None:
     assert number_supported(value, [text])

@@ -717,3 +717,34 @@ def test_a_town_the_wounded_were_taken_to_is_not_where_they_were_hurt() -> None:
     ), published="2025-03-12")
     assert found["Izium"].injured == Count(8, 8, "exact"), found
     assert found["Kharkiv"].injured == Count(1, 1, "exact")
+
+
+def test_the_rockets_over_the_region_are_the_towns_event_just_told() -> None:
+    found = by_place(article(
+        "Ukrainian forces fired rockets at the city of Belgorod on Saturday afternoon, killing one person, the "
+        "governor said.",
+        "According to the Russian defence ministry, the rockets were fired from multiple launchers, and air defences "
+        "intercepted eight of them over the Belgorod region.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2024-03-17")
+    assert list(found) == ["Belgorod"], found
+
+
+def test_the_city_is_the_town_the_sentence_before_introduced() -> None:
+    found = by_place(article(
+        "A missile hit an apartment block in Dnipro on Monday, killing two people, the governor said.",
+        "In the east, the governor said Russian troops were trying to encircle Lysychansk, the last city in the "
+        "region under Ukrainian control.",
+        "Shelling of the city on Tuesday killed a man, his wife and their son, he said.",
+    ), published="2022-06-29")
+    assert set(found) == {"Dnipro", "Lysychansk"}, found
+    assert found["Lysychansk"].killed == Count(3, 3, "exact")
+
+
+def test_a_strike_beside_a_memorial_is_an_event() -> None:
+    found = by_place(article(
+        "Late on Tuesday, a Russian missile hit the television tower in Kyiv, next to a war memorial.",
+        "Five people were killed, the emergency service said.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2022-03-02")
+    assert found["Kyiv"].killed == Count(5, 5, "exact"), found

@@ -103,6 +103,13 @@ def figures(text: str) -> dict[str, Count]:
          {"injured": Count(9, 9)}),
         ("Destruction and victims were not recorded.", {"killed": Count(0, 0), "injured": Count(0, 0)}),
         ("In the village a woman 71 years old was wounded.", {"injured": Count(1, 1)}),
+        # people listed with commas; a speaker or a counted group's names are not more people
+        ("Shelling on Tuesday killed a man, his wife and their son, he said.", {"killed": Count(3, 3)}),
+        ("A shell killed a woman, her two grandsons and a neighbour.", {"killed": Count(4, 4)}),
+        ("The strike killed a woman, the mayor said, and a man was wounded.",
+         {"killed": Count(1, 1), "injured": Count(1, 1)}),
+        ("Drones killed two people, a 70-year-old man and his son.", {"killed": Count(2, 2)}),
+        ("By evening rescuers had recovered the 31st body from the ruins.", {"killed": Count(31, 31)}),
     ],
 )
 def test_figures(text, expected):

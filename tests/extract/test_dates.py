@@ -40,6 +40,8 @@ def only(text: str, published: dt.date | None = WED) -> DateMatch:
         ("The dam was hit in January.", "January", "2026-01-01", "month"),
         ("The dam was hit last January.", "last January", "2025-01-01", "month"),
         ("The dam was hit in late March.", "late March", "2025-03-01", "month"),
+        ("The barracks were hit just after midnight on New Year's Day.", "New Year's Day", "2026-01-01", "day"),
+        ("Drones struck the port on Christmas Eve.", "Christmas Eve", "2025-12-24", "day"),
     ],
 )
 def test_absolute(text: str, span: str, date: str, precision: str) -> None:

@@ -265,3 +265,19 @@ def test_where_a_person_comes_from_and_a_body_named_for_a_place_are_not_where_it
     assert not only("A second volunteer, a woman from Kramatorsk, was wounded in Lyman.", "Lyman").origin
     assert surfaces("The charity he worked for, Khlib Donbasu (Bread for Donbas), said.") == []
     assert surfaces("Volunteers of Razom for Ukraine said drones headed for Kyiv.") == ["Kyiv"]
+
+
+def test_a_capital_that_strikes_a_named_place_is_its_government() -> None:
+    assert surfaces("Kiev strikes Belgorod city centre with rockets, killing two") == ["Belgorod"]
+    assert surfaces("Kyiv hit by missiles overnight") == ["Kyiv"]
+
+
+def test_a_landmark_and_a_regions_head_are_not_where_it_happened() -> None:
+    facing = only("The town, on the left bank opposite Kherson city, was shelled 30 times.", "Kherson")
+    assert facing.origin
+    assert only("LPR head Leonid Pasechnik said the market was hit.", "LPR").speaker
+
+
+def test_a_town_on_the_edge_of_a_city_that_is_a_region_is_in_the_region_around_it() -> None:
+    found = only("Missiles hit a plant in Vyshneve, on the southwestern edge of Kyiv, on Thursday.", "Vyshneve")
+    assert found.location.admin1 == "Kyiv Oblast"

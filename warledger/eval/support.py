@@ -103,7 +103,8 @@ _MORE_PEOPLE = (
     r"cashier|seller|engineer|operator|builder|conductor|courier|toddler|schoolboy|schoolgirl|grandson|granddaughter|"
     r"relative|tenant|occupant|technician|mechanic|welder|saleswoman|salesman|owner|infant|servicewoman|fighter|"
     r"governor|reporter|photographer|saboteur|collaborator|soloist|athlete|sniper|paratrooper|marine|mercenary|"
-    r"motorcyclist|postman|postwoman|nephew|niece|cousin|lineman"
+    r"motorcyclist|postman|postwoman|nephew|niece|cousin|lineman|volunteer|journalist|medic|rescuer|firefighter|"
+    r"priest|doctor"
 )
 """More people named in the singular: "killing a nurse"."""
 _ONE_PERSON = re.compile(
@@ -133,9 +134,10 @@ _HALF_A = re.compile(r"\bhalf\s+a\s+(million|billion)\b", re.IGNORECASE)
 """Half of a scale: "close to half a million soldiers" = 500,000."""
 _NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
         "tenth": 10}
-_NTH_PERSON = re.compile(r"\b(?:a|the)\s+(" + "|".join(_NTH) + r")\s+(?:person|victim|body|casualty)\b",
-                         re.IGNORECASE)
-"""The next victim counts all so far: "a fourth person received medical help" = 4."""
+_NTH_PERSON = re.compile(
+    r"\b(?:a|the)\s+(" + "|".join(_NTH) + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:person|victim|body|casualty)\b",
+    re.IGNORECASE)
+"""The next victim counts all so far: "a fourth person received medical help" = 4, "the 48th body" = 48."""
 _PERSON_NOUN = (
     r"(?:a|an|the|his|her|their)\s+(?:(?!(?:a|an|the|and)\s)[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|"
     r"civilian|resident|driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|wife|husband|son|daughter|"
@@ -149,10 +151,12 @@ _AGE_ASIDE = r"(?:,\s*(?:aged\s+[\w-]+(?:(?:,\s*|\s+and\s+)[\w-]+)*|\d{1,3}),)?"
 _A_COUPLE = r"(?:a|an|the)\s+(?:[\w-]+\s+)?couple\b"
 _GROUP_PART = re.compile(rf"(?P<couple>{_A_COUPLE})|{_PERSON_NOUN}|{_COUNTED_PEOPLE}", re.IGNORECASE)
 _GROUP = re.compile(rf"(?:{_A_COUPLE}|{_PERSON_NOUN}|{_COUNTED_PEOPLE}){_AGE_ASIDE}"
-                    rf"(?:\s+and\s+(?:{_A_COUPLE}|{_PERSON_NOUN}|{_COUNTED_PEOPLE}){_AGE_ASIDE})+", re.IGNORECASE)
+                    rf"(?:\s+and\s+(?:{_A_COUPLE}|{_PERSON_NOUN}|{_COUNTED_PEOPLE}){_AGE_ASIDE})+"
+                    rf"|{_PERSON_NOUN}(?:,\s+(?:{_PERSON_NOUN}|{_COUNTED_PEOPLE}))+"
+                    rf"\s+and\s+(?:{_PERSON_NOUN}|{_COUNTED_PEOPLE})", re.IGNORECASE)
 """People named one by one or counted, and joined: "a five-year-old boy and his father" = 2, "the driver and two
 passengers" = 3, "a woman and her two children" = 3, "two women and a man" = 3, "a couple and their teenage
-daughter" = 3."""
+daughter" = 3, "a man, his wife and their daughter" = 3."""
 
 
 def _group_size(group: str) -> int:
@@ -181,7 +185,8 @@ def numbers_in(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
     for match in _WORDS.finditer(text):
         exact.update(_word_values(match.group(0)))
     for match in _NTH_PERSON.finditer(text):  # "the body of a fourth victim"
-        exact.add(_NTH[match.group(1).lower()])
+        nth = match.group(1).lower()
+        exact.add(int(nth[:-2]) if nth[0].isdigit() else _NTH[nth])
     for match in _HALF_A.finditer(text):  # "close to half a million"
         exact.add(_SCALES[match.group(1).lower()] // 2)
     for match in _A_SCALE.finditer(text):  # "well over a million"

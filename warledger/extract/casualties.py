@@ -60,7 +60,9 @@ def _singular() -> re.Pattern[str]:
         rf"(?:(?:{nouns})\b(?:\s+(?:{nouns})\b)?|other\b(?!\s+[a-z])"
         rf"|\d{{1,3}}-year-old(?=\s+(?:was|were|is|died|received|sustained|suffered|got)\b))"
         rf"(?:\s+(?:of|at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?"
-        rf"(?:\s+(?:born\s+in\s+\d{{4}}|aged\s+\d{{1,3}}|\d{{1,3}}\s+years\s+old))?(?:,[^,]{{1,80}},)?"
+        rf"(?:\s+(?:born\s+in\s+\d{{4}}|aged\s+\d{{1,3}}|\d{{1,3}}\s+years\s+old))?"
+        # an aside ("a woman, 45, was"), never a speaker ("a woman, the governor said,") nor the next of a list
+        rf"(?:,(?![^,]{{0,80}}\b(?:said|says|told|reported|added|wrote|and)\b)[^,]{{1,80}},)?"
         # "a woman who was pulled from the rubble has died"
         rf"(?:\s+who\s+[^.;,]{{1,80}}?(?=\s+(?:has\s+|had\s+)?(?:died|succumbed)\b))?"
         # "A woman travelling in the passenger seat was taken to hospital"
@@ -280,10 +282,12 @@ _APPOSITION = r"(?:,\s*(?:aged\s+[\w-]+(?:(?:,\s*|\s+and\s+)[\w-]+)*|\d{1,3}),)?
 
 @cache
 def _and_another() -> re.Pattern[str]:
-    """ "... and a woman", "... and his wife": one more person coordinated with the one before."""
+    """ "... and a woman", "... and his wife", "..., his wife and their daughter": one more person coordinated with the
+    one before."""
     nouns = "|".join(re.escape(n) for n in sorted(word_set("person_nouns"), key=len, reverse=True))
-    return re.compile(rf"{_APPOSITION}\s+and\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"
-                      rf"{_APPOSITION}", re.I)
+    return re.compile(rf"{_APPOSITION}(?:\s+and|(?P<comma>,)(?=[^,.;]{{1,40}}\band\s+(?:a|an|the|his|her|their)\s)"
+                      rf"(?![^,.;]{{0,80}}\b(?:said|says|told|reported|added)\b))\s+"
+                      rf"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b{_APPOSITION}", re.I)
 
 
 _COUPLE = re.compile(r"\b(?:a|an|the|one)\s+(?:[\w’'-]+\s+)?couple\b(?![’'])", re.I)
@@ -300,10 +304,11 @@ _LEFT_WITH = re.compile(r"\s+(?:(?P<dead>dead)\b|with\s+(?:[\w-]+\s+){0,2}?(?:wo
 
 @cache
 def _and_counted() -> re.Pattern[str]:
-    """ "... and two passengers": more people counted after the one before."""
+    """ "... and two passengers", "a woman, her two children and ...": more people counted after the one before."""
     nouns = "|".join(re.escape(n) for n in sorted(word_set("people_nouns"), key=len, reverse=True))
     numbers = "|".join(_SMALL_NUMBERS)
-    return re.compile(rf"{_APPOSITION}\s+and\s+(?:(?:his|her|their)\s+)?(?P<n>{numbers}|\d{{1,2}})\s+"
+    return re.compile(rf"{_APPOSITION}(?:\s+and|(?P<comma>,)(?=[^,.;]{{1,40}}\band\s+(?:a|an|the|his|her|their)\s))\s+"
+                      rf"(?:(?:his|her|their)\s+)?(?P<n>{numbers}|\d{{1,2}})\s+"
                       rf"(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?:\s+(?:{nouns}))?\b{_APPOSITION}", re.I)
 
 
@@ -326,6 +331,8 @@ def _named_people(text: str, numbers: list[NumberMatch]) -> list[tuple[int, int,
             continue  # a part of the group before
         parts = 1
         while more := _and_another().match(text, end) or _and_counted().match(text, end):
+            if more["comma"] and people > parts:
+                break  # "two people, a woman and her son": the two named, not two more
             if more.re is _and_counted():
                 word = more["n"].lower()
                 people += int(word) if word.isdigit() else _SMALL_NUMBERS[word]
@@ -370,21 +377,26 @@ def _passive_after(text: str, end: int, patterns: dict) -> tuple[str, int] | Non
 _ORDINALS = {r["word"]: int(r["value"]) for r in load_tsv("number_words")
              if r["kind"] == "ordinal" and 2 <= int(r["value"]) <= 10}
 _ORDINAL_PERSON = re.compile(
-    rf"\b(?:a|the)\s+(?P<n>{'|'.join(_ORDINALS)})\s+(?P<who>person|victim|body|casualty)\b"
+    rf"\b(?:a|the)\s+(?P<n>{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))\s+(?P<who>person|victim|body|casualty)\b"
     r"(?P<aside>,[^,]{1,60},)?", re.I)
 _FOUND = re.compile(
     r"\s+(?:(?:has|had|was|were|have)\s+)?(?:also\s+)?(?:been\s+)?(?:found|recovered|pulled|retrieved)\b", re.I)
 _BODY_OF_BEFORE = re.compile(r"\bbody\s+of\s+$", re.I)
+_RECOVERED_BEFORE = re.compile(r"\b(?:recovered|found|pulled\s+out|retrieved)\s+$", re.I)
 
 
 def _ordinals(text: str, patterns: dict) -> list[Figure]:
     """A toll told as the count so far by the next victim: "a fourth person received medical help" (four hurt), "a
-    second body was found", "the body of a fourth victim" (four dead). The number from the number reader's
-    vocabulary; the role from the words after, or from a body."""
+    second body was found", "the body of a fourth victim", "recovered the 48th body" (four, 48 dead). The number
+    from the number reader's vocabulary or its digits; the role from the words after, or from a body."""
     found = []
     for m in _ORDINAL_PERSON.finditer(text):
-        count = Count(_ORDINALS[m["n"].lower()], _ORDINALS[m["n"].lower()], "exact")
+        nth = int(m["n"][:-2]) if m["n"][0].isdigit() else _ORDINALS[m["n"].lower()]
+        count = Count(nth, nth, "exact")
         body_of = bool(_BODY_OF_BEFORE.search(text, max(0, m.start() - 12), m.start()))  # "the body of a 4th victim"
+        if m["who"].lower() == "body" and _RECOVERED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            found.append(Figure("killed", count, m.start(), m.end()))  # "had recovered the 48th body"
+            continue
         body = m["who"].lower() == "body" or body_of
         if body and (found_after := _FOUND.match(text, m.end())) is not None:
             found.append(Figure("killed", count, m.start(), found_after.end()))

@@ -45,6 +45,8 @@ _MONTHS = _names("month")
 _WEEKDAYS = _names("weekday")
 _SEASONS = _names("season")
 _DURATIONS = _names("duration")
+_HOLIDAYS = {r["name"]: tuple(int(v) for v in r["value"].split("-")) for r in load_tsv("calendar_names")
+             if r["kind"] == "holiday"}
 _RELATIVE = {r["phrase"]: r for r in load_tsv("relative_dates")}
 _DIRECTIONS = {p: r for p, r in _RELATIVE.items() if r["unit"] == "direction"}
 _THIS_YEAR = "published-year"
@@ -113,6 +115,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<mod>{_I('this|last|next|in the|during the|over the|in|during|early|late|early in the|late in the')})"
         rf"\s+(?P<season>{_I(phrase_alternation(list(_SEASONS)))})(?!\s+{_I('of')}\s+(?!{_YEAR}))"
         rf"(?:,?\s+(?:{_I('of')}\s+)?(?P<y>{_YEAR})\b)?")),
+    ("holiday", re.compile(rf"\b(?P<hol>{phrase_alternation(list(_HOLIDAYS))})\b")),
     ("anchor", re.compile(
         rf"\b(?P<cue>{_I('since|from|ever since')})\s+(?P<anchor>{_I(_quoted(phrase_alternation(list(_ANCHORS))))})\b"
         rf"(?:\s+{_I('in')}\s+(?:(?P<mon>{_MONTH})\s+)?(?P<y>{_YEAR})\b)?")),
@@ -394,6 +397,13 @@ def _by(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(m.start(), m.end(), None, precision, kind="period", end_date=end)
 
 
+def _holiday(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "on New Year's Day", "Christmas Eve": the day of the year, in the year the publication date gives."""
+    month, day = _HOLIDAYS[m["hol"]]
+    date = _day_without_year(month, day, ctx.published)
+    return Found(m.start(), m.end(), date, "day", month=month, day=day)
+
+
 def _season(m: re.Match[str], ctx: Context) -> Found | None:
     """ "this summer", "last winter", "in the spring of 2023": three months."""
     first_month = _SEASONS[m["season"].lower()]
@@ -437,6 +447,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Found | None]] = {
     "month_year": _month_year, "month_cue": _month_cue, "year_cue": _year_cue, "year_range": _year_range,
     "weekday": _weekday,
     "relative": _relative, "counted": _counted, "by": _by, "season": _season, "anchor": _anchor,
+    "holiday": _holiday,
 }
 
 
@@ -451,6 +462,7 @@ GROUPS: dict[str, tuple[tuple[str, ...], int, int]] = {
     "relative": (("relative", "counted", "by"), 45, 30),
     "season": (("season", "by"), 30, 20),
     "anchor": (("anchor",), 80, 30),
+    "holiday": (("holiday",), 2, 20),
 }
 def _trigger_words() -> dict[str, tuple[str, ...]]:
     """Word -> the groups it sets off. Month and weekday names keep their case; other words are listed in lower
@@ -461,6 +473,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
              *((next((w for w in ws if w in _DURATIONS), ws[-1]), "relative") for ws in relative),
              *((p.split()[-1], "anchor") for p in _ANCHORS)]
     for name, group in [*((n, "month") for n in _MONTHS), *((n, "weekday") for n in _WEEKDAYS),
+                        *((n.split()[0], "holiday") for n in _HOLIDAYS),
                         *lower, *((n.capitalize(), g) for n, g in lower)]:
         words.setdefault(name, set()).add(group)
     return {w: tuple(sorted(g)) for w, g in words.items()}

@@ -6,7 +6,8 @@ Every match carries exact offsets (``text[m.start:m.end] == m.text``), a ``date`
 when it cannot be resolved), a ``precision`` ("day", "week", "month", "year") and a ``kind``:
 
 - "absolute": written on the calendar: "24 February 2022", "Feb. 24", "24.02.2022", "2022-02-24", "December 2025",
-  "in March", "in 2023". A day and month without a year take the year that puts them nearest before the
+  "in March", "in 2023", a fixed holiday ("on New Year's Day", "Christmas Eve": ``vocab/calendar_names.tsv``).
+  A day and month without a year (a holiday too) take the year that puts them nearest before the
   publication date, allowing up to 7 days after it (news reports the past; up to half a year after it in a
   sentence about the future: "talks are scheduled for 3 March"); a month alone ("in March") is the
   latest such month not after the publication month ("last March": strictly before it). Without a publication

@@ -555,12 +555,14 @@ def _a_town(place: PlaceMatch | None, *, spoken: bool = True) -> bool:
 
 
 def _introduced_place(recent: list[tuple[Sentence, list[Draft]]], sentence: Sentence) -> Mention | None:
-    """The one town named by the sentence just before, when it only introduces what follows ("In Kramatorsk, the head
-    of the city military administration wrote overnight:"): the place of the events the quote tells."""
+    """The one town named by the sentence just before, when it tells no event but introduces what follows ("In
+    Kramatorsk, the head of the city military administration wrote overnight:"; "Russian troops were trying to cut
+    off Lysychansk." before "Shelling of the city on Tuesday killed ..."): the place of the events told next."""
     if not recent or not sentence.index:
         return None
     previous, drafts = recent[-1]
-    if drafts or previous.index != sentence.index - 1 or not previous.text.rstrip().endswith(":"):
+    introduces = previous.text.rstrip().endswith(":") or _THE_TOWN.search(sentence.text)
+    if drafts or previous.index != sentence.index - 1 or not introduces:
         return None
     towns = [p for p in previous.places if _a_town(p)]
     return _says_place(previous, towns[0]) if len({p.location.gazetteer_id for p in towns}) == 1 else None
@@ -605,11 +607,19 @@ def _at_home(analysis: Analysis, drafts: list[Draft]) -> None:
 
 def _town_in_region(mention: Mention, target: Draft | None) -> bool:
     """Whether a clause placed only by a region refers back to the town just told ("fired on the town from the
-    opposite bank", said an official of the Zaporizhzhia region's administration)."""
+    opposite bank", said an official of the Zaporizhzhia region's administration; "the rockets ... over the Belgorod
+    region")."""
     place = mention.best_place
     if place is None or target is None or target.place is None or place.location.precision < OBLAST_PRECISION:
         return False
-    return bool(_THE_TOWN.search(mention.text)) and _places_compatible(target.place.location, place.location)
+    referred = _THE_TOWN.search(mention.text) or _THE_MUNITIONS.search(mention.text)
+    return bool(referred) and _places_compatible(target.place.location, place.location)
+
+
+_THE_MUNITIONS = re.compile(r"\b(?:the|these|those)\s+(?:rockets?|missiles?|drones?|shells?|bombs?|strike|attack|"
+                            r"shelling|explosion|blast)\b(?!\s+(?:on|of|in)\b)", re.I)
+"""An attack referred back to ("the rockets were fired by Vampire launchers, and air defences intercepted ten of them
+over the Belgorod region"): the event just told, not one of the region's."""
 
 
 def _at_its_place(mention: Mention, target: Draft | None, drafts: list[Draft]) -> Draft | None:

@@ -84,9 +84,10 @@ _DISTRICT_AFTER = re.compile(r"^\s+(?:district|raion|rayon|municipality|hromada|
 _REGION_AFTER = re.compile(
     r"^(?:\s+|-)(?:oblast'?s?|regions?|provinces?|krai|kray|territory|obl\.|people['’]?s['’]? republics)(?!\w)", _I)
 _GOVERNOR_AFTER = re.compile(
-    r"^\s+(?:regional\s+)?(?:governor|(?:regional\s+)?(?:military\s+)?administration)\b"
+    r"^\s+(?:regional\s+)?(?:governor|head|leader|(?:regional\s+)?(?:military\s+)?administration)\b"
     r"|^\s+regional\s+(?:prosecutor[’']?s?(?:\s+office)?|police|prosecutors)\b", _I)
-"""A region's governor or administration: "Kharkiv governor Oleh Syniehubov" speaks for the Kharkiv oblast."""
+"""A region's governor, head or administration: "Kharkiv governor Oleh Syniehubov", "DPR head Denis Pushilin" speak
+for the region."""
 _GOVERNOR_OF = re.compile(
     r"\b(?:governor|head|(?:military\s+)?administration|prosecutor[’']?s?(?:\s+office)?|police)\s+(?:of|for)\s+"
     r"(?:the\s+)?$", _I)
@@ -98,6 +99,8 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?:fired|launched)\s+from\s+(?:the\s+)?(?:direction|area|side|positions?)\s+(?:of|near|in)\s+(?:the\s+)?$"
     r"|\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?$", _I)
 """Where fire came from ("shells fired from the direction of Kurakhove"), never where it landed."""
+_FACING_BEFORE = re.compile(r"\b(?:opposite|facing|across\s+the\s+(?:river|Dnipro|Dnieper)\s+from)\s+(?:the\s+)?$", _I)
+"""A landmark another place is told by ("the town, on the left bank opposite Kherson city"), not where it was hit."""
 _FROM_BEFORE = re.compile(r"\b([\w-]+)\s+from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", _I)
 
 
@@ -158,6 +161,8 @@ _SPEAKS_AFTER = re.compile(
     r"blames|blamed|admits|admitted|confirmed|considers|expects|intends|plans|seeks|sought|gives|give|gave|offers|"
     r"offered|proposes|proposed|responds|negotiates|signed|signs|recognises|recognizes|recognised|recognized|"
     r"launched|implemented|ordered|is\s+(?:\w+\s+)?(?:not\s+)?(?:able|unable|ready|willing|trying))\b"
+    # a headline's government that strikes a named place ("Kiev strikes Belgorod city centre")
+    r"|\s+(?:strikes|shells|attacks|hits|bombs|targets|pounds)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|government|regime|authorities|allies|partners|attempts?|offensive|"
     r"counteroffensive|counter-offensive|officials|leadership|position|demands|claims?|war|invasion|aggression|"
     r"strategy|plans?|proposal|refusal|response|decision|policy|requests?|leaders?|ability|narrative|economy|"
@@ -201,7 +206,8 @@ class PlaceMatch:
     """Named in a speaker's title ("the Dnipropetrovsk regional military administration wrote"): the region it speaks
     for, which locates an event only when nothing else does."""
     origin: bool = False
-    """Named as where fire came from ("shells fired from the direction of Kurakhove"): never where it landed."""
+    """Named as where fire came from ("shells fired from the direction of Kurakhove") or as a landmark ("opposite
+    Kherson city"): never where it landed."""
 
 
 def _words_before(text: str, start: int) -> tuple[list[str], bool]:
@@ -270,7 +276,13 @@ def _elsewhere(text: str, match: PlaceMatch, after: PlaceMatch | None) -> bool:
     if not (_EDGE_OF.fullmatch(text, match.end, after.start)
             or (after.location.precision >= 3 and _OF_THE.fullmatch(text, match.end, after.start))):
         return False
-    return all(c.admin1 != after.location.admin1 for c in (match.candidates or (match.location,)))
+    around = {after.location.admin1, _SURROUNDING.get(after.location.admin1)}
+    return all(c.admin1 not in around for c in (match.candidates or (match.location,)))
+
+
+_SURROUNDING = {"Kyiv City": "Kyiv Oblast", "Sevastopol City": "Autonomous Republic of Crimea"}
+"""A city that is a region of its own, and the region around it ("Vyshneve, on the southwestern edge of Kyiv", in
+Kyiv Oblast)."""
 
 
 def city_section(match: PlaceMatch) -> bool:
@@ -416,6 +428,7 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
                       tuple(candidates) if len(candidates) > 1 else (),
                       heading=bool(_HEADING_BEFORE.search(text, max(0, hit.start - 40), hit.start)),
                       origin=bool(_ORIGIN_BEFORE.search(text, max(0, hit.start - 50), hit.start)
+                                  or _FACING_BEFORE.search(text, max(0, hit.start - 40), hit.start)
                                   or _from_there(text, hit.start)))
 
 
