@@ -580,3 +580,33 @@ def test_a_figure_joined_to_a_tally_is_part_of_it() -> None:
         "230 taken prisoner."
     )
     assert one(claims, min=230).metric == "captured"
+
+
+def test_a_days_kills_on_fronts_named_after_towns_are_a_claim() -> None:
+    claims = claims_of(
+        "Russia's defence ministry claimed that its forces had killed more than 230 Ukrainian soldiers in the "
+        "Kherson and Kryvyi Rih directions over the past day."
+    )
+    assert one(claims, min=230).side == "Ukraine"
+
+
+def test_a_country_that_invaded_is_not_where_its_victims_were() -> None:
+    claims = claims_of(
+        "The prosecutor general's office said at least 151 children had been killed since Russia invaded on Feb. 24.",
+        published="2022-04-05",
+    )
+    assert one(claims, min=151).side != "Russia"  # the children were Ukraine's, whoever states it
+
+
+def test_the_subject_not_a_speaker_in_its_aside_and_a_person_behind_he_said() -> None:
+    text = ("Losses mount on the front\n\nRussian Defence Minister Sergei Shoigu gave the figure on Wednesday.\n\n"
+            "Shoigu, speaking on television shortly after President Vladimir Putin announced a mobilisation, also "
+            "claimed that Ukraine had lost 61,000 troops killed over the same period.\n\n"
+            "Ukraine's commander-in-chief, Oleksandr Syrskyi, rejected the figure. In a statement he said Russia had "
+            "lost about 5,800 soldiers killed and wounded since 6 August.\n\n"
+            "The UN said it had recorded 140 civilian deaths. Ukraine's State Emergency Service put the number far "
+            "higher, saying more than 2,000 civilians had died since February 24.")
+    claims = pipeline.extract(text, published="2024-10-01").claims
+    assert one(claims, min=61_000).claimant.startswith("Sergei Shoigu")
+    assert one(claims, min=5_800).claimant == "Oleksandr Syrskyi"
+    assert one(claims, min=2_000).claimant == "Ukraine's State Emergency Service"

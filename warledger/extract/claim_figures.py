@@ -103,6 +103,10 @@ _APPOSITIVE = (
 )
 """An aside between the people and the metric: "198 civilians, including three children, had been killed", "more
 than 60,000 people, soldiers and civilians, were registered as missing"."""
+_FRONT = re.compile(r"\b(?:directions?|axis|axes|sectors?|front)\b", re.I)
+"""After a day's figure: the fronts it was on, named after towns, which are not where one clash was."""
+DISTRICT = 3
+"""``Location.precision`` of a district: up to it, a place is a town or near one (a front or a region is coarser)."""
 _AND = re.compile(r"\s*,?\s*and\s", re.I)
 _LOSS_WORDS = re.compile(r"\b(?:lost|losing|loses|losses|casualties)\b", re.I)
 _CLAUSE = re.compile(r"[^,.;:!?]{0,60}")
@@ -348,7 +352,8 @@ def _losses(sentence: Sentence, figure: ClaimFigure) -> bool:
     injured in the region")."""
     text = sentence.text
     losses = bool(_LOSS_WORDS.search(text[max(0, figure.start - 80) : figure.end]))
-    town = any((p.location.gazetteer_id or "").startswith("geonames:") for p in sentence.places)
+    front = _FRONT.search(text, figure.end, figure.end + 80)  # "in the Mykolaiv and Kryvyi Rih directions"
+    town = not front and any(p.location.precision <= DISTRICT for p in sentence.places)
     return losses or (figure.population == "military" and not town)
 
 

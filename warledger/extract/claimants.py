@@ -113,6 +113,12 @@ _NAMED_SUBJECT = re.compile(
     r"dismissed|rejected|disputed|countered)\b"
 )
 """A proper-named subject described in an aside: "Lost Defenders, a volunteer project in Kyiv, has recorded"."""
+_SUBJECT_DOING = re.compile(
+    r"(?!(?:The|This|That|It|In|On|At|By|For|Since|But|And|As|If|When|While)\b)"
+    r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),\s+(?-i:[a-z]+ing)\b[^;]{0,160}?,\s+(?:also\s+)?"
+    r"(?:claimed|claims|said|says|estimated|put|told|added)\b")
+"""A named subject whose aside tells what they were doing, which may name another speaker: "Shoigu, speaking on
+state television shortly after President Vladimir Putin announced a mobilisation, also claimed"."""
 _TRAILING_NAMED = re.compile(
     r",\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+[^,]{2,80},\s+(?:said|says|told \w+|added|reported)"
     r"(?:\s+on\s+\w+|\s+\w+day)?\W*$"
@@ -131,6 +137,12 @@ _COUNTER = re.compile(
     r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:has|have|had)\s+(?:established|confirmed|identified|"
     r"verified|counted|recorded|documented|compiled|tallied)\b")
 """A proper-named subject that counted the figure: "Ural Chronicle has established the names of ..."."""
+_PUTS_THE_NUMBER = re.compile(
+    r"(?!(?:The|This|That|It|Its|They|In|On|At|By|For|Since|But|And|As|If|When|While)\b)"
+    r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})\s+(?:put|puts|estimated|estimates)\s+the\s+"
+    r"(?:number|figure|toll|count)\b")
+"""A proper-named subject that gives its own figure for "the number" named before: "Ukraine's State Emergency Service
+put the number far higher", not the body that gave the number first."""
 _NAMING_HEADS = frozenset({"ministry", "mission", "commissioner", "headquarters", "governor", "minister", "commander",
                            "spokesman", "spokeswoman", "spokesperson", "department"})
 """Anaphor heads that name the kind of body: they point back only to a claimant whose name shares the noun."""
@@ -211,6 +223,9 @@ def resolve_claimant(
     sentence: Sentence, named: list[ClaimantMention], analysis: Analysis, earlier: list[Claimant]
 ) -> Claimant:
     """The claimant of the figures in ``sentence`` (see the module docstring), or ``NO_CLAIMANT``."""
+    doing = _SUBJECT_DOING.match(sentence.text)
+    if doing:  # the named subject, not a speaker its aside names
+        return _speaker(sentence, doing["who"], doing.start("who"), doing.end("who"), analysis)
     own = _own(sentence)
     pronoun = _PERSON_PRONOUN.search(sentence.text)
     if own is not None and pronoun and _own(sentence, speakers_only=True) is None:
@@ -228,7 +243,8 @@ def resolve_claimant(
     who_said = _WHO_SAID.search(sentence.text)
     if who_said:  # "a post by U.S. President-elect Donald Trump, who wrote that close to 400,000 soldiers had died"
         return _speaker(sentence, who_said["who"], who_said.start("who"), who_said.end("who"), analysis)
-    counter = _COUNTER.match(sentence.text) or _DESCRIBED_COUNTER.search(sentence.text)
+    counter = (_COUNTER.match(sentence.text) or _DESCRIBED_COUNTER.search(sentence.text)
+               or _PUTS_THE_NUMBER.match(sentence.text))
     if counter:  # "Ural Chronicle has established the names of", "the regional prosecutor's office has recorded"
         return _speaker(sentence, counter["who"], counter.start("who"), counter.end("who"), analysis)
     by = _WORK_BY.search(sentence.text) or _GIVEN_BY.search(sentence.text)
@@ -236,6 +252,8 @@ def resolve_claimant(
         who = by.group("who").rstrip(".")
         return _speaker(sentence, who, by.start("who"), by.start("who") + len(who), analysis)
     attribution = find_attribution(sentence.text)
+    if attribution is None and pronoun is not None and (person := _person(sentence, pronoun.start(), analysis)):
+        return person  # "In a statement on Tuesday he said Russia had lost ...": the person named before
     named_subject = _NAMED_SUBJECT.match(sentence.text) or _TRAILING_NAMED.search(sentence.text)
     if attribution is None and named_subject:  # "Lost Defenders, a volunteer project, has recorded ..."
         who = named_subject.group("who")
@@ -480,7 +498,8 @@ def _full_name(analysis: Analysis, surname: str) -> str | None:
     if not match or match.group(1).lower() in word_set("title_words"):
         return None
     title: list[str] = []
-    for word in reversed(re.findall(r"[\w’'.-]+,?", text[: match.start()])[-5:]):
+    line_start = text.rfind("\n", 0, match.start()) + 1  # a title never runs across a line either
+    for word in reversed(re.findall(r"[\w’'.-]+,?", text[line_start : match.start()])[-5:]):
         if word.endswith(",") or word.endswith("."):
             break
         if word.lower() in word_set("title_words") and word.lower() not in ("the", "a", "an", "of", "his", "her"):

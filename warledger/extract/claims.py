@@ -271,7 +271,8 @@ def _side(sentence: Sentence, figure: ClaimFigure, population: str, claimant: st
                          and _PEOPLE_OF.search(sentence.text, figure.start, m.start)), None)
         if of_place is not None and of_place.location.country in ("UA", "RU"):  # "9,400 residents of Bashkortostan"
             return ("Ukraine" if of_place.location.country == "UA" else "Russia"), "place"
-        countries = {m.location.country for m in sentence.places if m.location.country in ("UA", "RU")}
+        countries = {m.location.country for m in sentence.places  # not a country that acts ("since Russia invaded")
+                     if m.location.country in ("UA", "RU") and not _STATE_ACTS.match(sentence.text, m.end)}
         if len(countries) == 1:
             return ("Ukraine" if countries == {"UA"} else "Russia"), "place"
         civilians = civilian_side(claimant) if population == "civilian" else None
@@ -284,6 +285,8 @@ def _side(sentence: Sentence, figure: ClaimFigure, population: str, claimant: st
     return None, ""
 
 
+_STATE_ACTS = re.compile(r"\s+(?:invaded|attacked|launched|began|started|annexed|seized)\b")
+"""After a country's name: the state acting, not where the people counted were."""
 _PEOPLE_OF = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")
 PEOPLE_OF_REACH = 40
 """How far after a figure's words a place may name where its people are from ("residents of Bashkortostan")."""
