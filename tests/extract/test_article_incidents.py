@@ -748,3 +748,38 @@ def test_a_strike_beside_a_memorial_is_an_event() -> None:
         "Talks on a ceasefire are due to resume next month in Geneva.",
     ), published="2022-03-02")
     assert found["Kyiv"].killed == Count(5, 5, "exact"), found
+
+
+def test_a_placeless_clause_goes_on_with_the_clause_before_on_its_day() -> None:
+    found = incidents_of(article(
+        "KRAMATORSK, Ukraine, April 8 (Eastwire) - A missile struck the railway station in Kramatorsk on Friday "
+        "morning as crowds of civilians waited for trains out of the Donbas, killing 37 people, officials said.",
+        "The governor said 81 people had been wounded.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2022-04-08")
+    assert [(i.location.name, i.killed, i.injured) for i in found] == [
+        ("Kramatorsk", Count(37, 37, "exact"), Count(81, 81, "exact"))]
+
+
+def test_a_headline_near_a_city_is_the_bodys_village_in_its_region_with_the_same_toll() -> None:
+    found = incidents_of("\n\n".join((
+        "Missiles hit apartment block near Odesa, killing 19",
+        "July 1, 2022, 8:47 PM",
+        "SERHIIVKA, Ukraine (Eastwire) - Russian missiles struck a nine-storey apartment building in the resort of Serhiivka in "
+        "the Odesa region early on Friday, killing 19 people, including two children, and wounding dozens of others "
+        "who had been asleep in their beds, Ukrainian officials said.",
+        "The toll rose through the day. The regional administration first reported eight dead, then 15.",
+        "Officials said the missiles were fired by bombers flying over the Black Sea at about 1 a.m.",
+        "Rescuers searched the rubble through the night.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    )), published="2022-07-01")
+    assert [(i.location.name, i.killed) for i in found] == [("Serhiyivka", Count(19, 19, "exact"))]
+
+
+def test_a_settlement_under_mortar_and_artillery_fire_then_its_victim() -> None:
+    found = by_place(article(
+        "A drone struck a car in the village of Popovo-Lezhachi on Sunday, killing the driver, the governor said.",
+        "Late on Sunday, the border settlement of Tyotkino came under mortar and artillery fire.",
+        "A 68-year-old woman was injured in the yard of her house and taken to hospital in Kursk, he said.",
+    ), published="2024-05-20")
+    assert found["Tetkino"].injured == Count(1, 1, "exact"), found

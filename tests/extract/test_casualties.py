@@ -110,6 +110,8 @@ def figures(text: str) -> dict[str, Count]:
          {"killed": Count(1, 1), "injured": Count(1, 1)}),
         ("Drones killed two people, a 70-year-old man and his son.", {"killed": Count(2, 2)}),
         ("By evening rescuers had recovered the 31st body from the ruins.", {"killed": Count(31, 31)}),
+        ("The couple were the only people killed in the strike.", {"killed": Count(2, 2)}),
+        ("By noon the number of people who had sought medical help had risen to nine.", {"injured": Count(9, 9)}),
     ],
 )
 def test_figures(text, expected):

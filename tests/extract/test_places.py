@@ -281,3 +281,14 @@ def test_a_landmark_and_a_regions_head_are_not_where_it_happened() -> None:
 def test_a_town_on_the_edge_of_a_city_that_is_a_region_is_in_the_region_around_it() -> None:
     found = only("Missiles hit a plant in Vyshneve, on the southwestern edge of Kyiv, on Thursday.", "Vyshneve")
     assert found.location.admin1 == "Kyiv Oblast"
+
+
+def test_where_people_were_leaving_or_coming_from_is_not_where_it_happened() -> None:
+    assert only("Crowds waited for trains out of the Donbas, officials said.", "Donbas").origin
+    assert only("The car was travelling to the city from the village of Terpinnya when it was hit.", "Terpinnya").origin
+    assert surfaces("Her son was taken to the regional children's hospital in Sumy.") == []
+
+
+def test_a_regional_centre_before_villages_is_the_region() -> None:
+    found = only("Drone hits car in Kursk border village, governor says", "Kursk")
+    assert (found.kind, found.location.admin1) == ("oblast", "Kursk Oblast")

@@ -37,7 +37,7 @@ _AUX = (
     r"(?:(?:were|was|have been|has been|had been|are|is|got|been|remain|remained|reportedly|also|later|all|listed as|"
     r"had|has|have|"
     r"believed to have been|confirmed|feared|still|now|being|left|slightly|lightly|seriously|severely|critically|"
-    r"badly|moderately)\s+){0,3}"
+    r"badly|moderately|the only (?:people|ones|civilians|victims))\s+){0,3}"
 )
 _SUBPART = (
     r"(?:,\s*(?:including|among them|mostly|most of them|many of them|aged|[\w-]+ of (?:them|whom))[^,]{0,60},\s*"
@@ -123,7 +123,7 @@ _DOING = (r"(?:waiting|sitting|standing|working|travelling|traveling|walking|rid
           r"sheltering)\b")
 """What people were doing, between them and their toll ("Two women waiting for a bus were injured")."""
 _LEFT_ROLE = re.compile(r"\s*(?:people\s+|civilians\s+|others\s+)?(dead|killed|injured|wounded|hurt|missing)\b", re.I)
-RISE_WORDS = "rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|grown"
+RISE_WORDS = "rose|risen|rises|rising|climbed|climbs|climbing|increased|jumped|grew|grown"
 """The verbs of a toll that rose as reports came in."""
 _TOLL = re.compile(
     r"(?:death toll|number of (?:the )?(?:dead|deaths|fatalities|people killed))\b"
@@ -142,7 +142,8 @@ _TOLL = re.compile(
 
 
 _INJURED_TOLL = re.compile(
-    r"number of (?:the )?(?:injured|wounded|people (?:injured|wounded|hurt))\b[^.;:]{0,60}?\s(?:(?:has|had|have)\s+)?"
+    r"number of (?:the )?(?:injured|wounded|people (?:injured|wounded|hurt)|people who (?:had |have )?"
+    r"(?:sought|received|needed) medical (?:help|care|attention))\b[^.;:]{0,60}?\s(?:(?:has|had|have)\s+)?"
     r"(?:rose|risen|climbed|increased|reached|grew|jumped|stands at|stood at|is|was|now stands at|rising to|to)\s*"
     r"(?:to\s+)?(?:at least\s+)?$"
     r"|\b(?:put|puts|putting)\s+the\s+number\s+of\s+(?:the\s+)?(?:injured|wounded|people\s+(?:injured|wounded|hurt))"
@@ -150,7 +151,7 @@ _INJURED_TOLL = re.compile(
     re.I,
 )
 """Before a number: the injured counted again as a toll rises ("the number of injured rose to 16", "bringing the
-number of wounded to three")."""
+number of wounded to three", "the number of people who had sought medical help had risen to eleven")."""
 _RISEN = re.compile(rf"\b(?:{RISE_WORDS}|now\s+stands\s+at)\s+"
                     r"(?:to\s+)?(?:at least\s+)?$", re.I)
 

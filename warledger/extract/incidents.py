@@ -155,7 +155,8 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
                 # "On Tuesday, artillery shelled the area around the city's bus station": a new event in the town
                 opened.append(Draft([mention], [_place_only(referent)]))  # told before
             elif opens and not _told_by_region(mention, referent) and not _town_in_region(mention, referent) and (
-                    mention.best_place or (mention.new_event and not _THE_TOWN.search(mention.text)) or not referent):
+                    mention.best_place or (mention.new_event and not _THE_TOWN.search(mention.text))
+                    or not (referent or _goes_on(mention, opened))):
                 opened.append(Draft([mention]))
             elif mention.figures or mention.targets or mention.damage or violent(mention.event_cues):
                 # "... shelled Stepnohirsk on Tuesday; no casualties were reported": the clause before in the sentence
@@ -221,6 +222,17 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
 
 _THE_TOWN = re.compile(r"\b(?:the|this) (?:city|town|village|settlement)\b(?!\s+of\b)", re.I)
 """A town referred back to ("a rocket struck a building in the north of the city"): the event told just before."""
+
+
+def _goes_on(mention: Mention, opened: list[Draft]) -> bool:
+    """Whether a clause with no place goes on with the event the clause before it in the sentence opened ("A missile
+    struck the station as crowds waited for trains, killing 50"), not with one on a day of its own ("drone attack
+    overnight, man injured; toll from Saturday's missile strike rises to four")."""
+    if not opened:
+        return False
+    then = opened[-1].date
+    own = mention.date is not None and _date_rank(mention) == 0
+    return not (own and then is not None and mention.date != then)
 
 
 def _opens(mention: Mention, *, strict: bool) -> bool:
@@ -660,14 +672,24 @@ def _merge_or_add(drafts: list[Draft], draft: Draft, *, may_add: bool = True, lo
     return draft
 
 
+def _near_same(a: Draft, b: Draft) -> bool:
+    """Whether one draft is "near" a town and the other in a town of the same region with the same toll: a headline's
+    "missiles hit a holiday camp near Odesa, killing 21" is the body's strike on Serhiivka, in the Odesa region."""
+    pa, pb = a.place, b.place
+    if not (pa and pb and (pa.location.near or pb.location.near) and pa.location.admin1 == pb.location.admin1):
+        return False
+    return any(fa and fb and fa[0][1].count.value and fa[0][1].count == fb[0][1].count
+               for fa, fb in ((a.figures(toll), b.figures(toll)) for toll in ROLES))
+
+
 def _affinity(a: Draft, b: Draft, *, loose: bool = False) -> int:
     """How strongly two drafts look like one event: 0 when anything contradicts or nothing ties them."""
     pa, pb = a.place, b.place
-    if pa and pb and not _places_compatible(pa.location, pb.location):
+    restates = a.summary_only != b.summary_only  # a headline beside the body (not two lines of one headline)
+    if pa and pb and not _places_compatible(pa.location, pb.location) and not (restates and _near_same(a, b)):
         return 0
     if loose and pb and not pa:
         return 0  # a reference back names where its event was: not an event reported without a place
-    restates = a.summary_only != b.summary_only  # a headline beside the body (not two lines of one headline)
     headline, body = (a, b) if a.summary_only else (b, a)
     if restates and headline.place and not body.place:
         return 0  # a headline that names a place restates an event the body places too

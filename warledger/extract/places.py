@@ -83,6 +83,9 @@ _FRONT_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|frontline|front l
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|raion|rayon|municipality|hromada|community)\b", _I)
 _REGION_AFTER = re.compile(
     r"^(?:\s+|-)(?:oblast'?s?|regions?|provinces?|krai|kray|territory|obl\.|people['’]?s['’]? republics)(?!\w)", _I)
+_VILLAGES_AFTER = re.compile(
+    r"^\s+(?:border\s+|front-?line\s+)?(?:villages?|settlements?|communit(?:y|ies)|hromadas?)\b", _I)
+"""After a regional centre's name: villages of its region ("in a Kursk border village"), not the city."""
 _GOVERNOR_AFTER = re.compile(
     r"^\s+(?:regional\s+)?(?:governor|head|leader|(?:regional\s+)?(?:military\s+)?administration)\b"
     r"|^\s+regional\s+(?:prosecutor[’']?s?(?:\s+office)?|police|prosecutors)\b", _I)
@@ -97,8 +100,13 @@ _HEADING_BEFORE = re.compile(
     r"from\s+(?:the\s+)?(?:[\w]+-[\w-]+\s+)?)$", _I)
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:fired|launched)\s+from\s+(?:the\s+)?(?:direction|area|side|positions?)\s+(?:of|near|in)\s+(?:the\s+)?$"
-    r"|\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?$", _I)
-"""Where fire came from ("shells fired from the direction of Kurakhove"), never where it landed."""
+    r"|\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?$"
+    r"|\b(?:trains?|buses|flights?|evacuation|fle(?:e|eing|d)|escap(?:e|ed|ing)|leav(?:e|ing))\s+out\s+of\s+(?:the\s+)?$"
+    r"|\b(?:travell?ing|driving|coming|returning|heading)\s+(?:[\w’'-]+\s+){0,4}?from\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
+    _I)
+"""Where fire came from ("shells fired from the direction of Kurakhove") or people were leaving ("waited for trains
+out of the Donbas", "travelling towards the city from the village of Terpinnya"), never where it landed."""
 _FACING_BEFORE = re.compile(r"\b(?:opposite|facing|across\s+the\s+(?:river|Dnipro|Dnieper)\s+from)\s+(?:the\s+)?$", _I)
 """A landmark another place is told by ("the town, on the left bank opposite Kherson city"), not where it was hit."""
 _FROM_BEFORE = re.compile(r"\b([\w-]+)\s+from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", _I)
@@ -119,7 +127,8 @@ _SENT = r"taken|rushed|admitted|brought|transferred|evacuated|flown|driven|sent|
 """What is done to the wounded (or the dead) on their way to a hospital."""
 _TO_A = r"(?:\s+[\w’'-]+){0,4}?\s+(?:to|in|at)\s+(?:an?\s+|the\s+)?"
 _TREATED_IN = re.compile(
-    rf"\b(?:{_SENT}|are|is|remains?|remained|were|was|stays?|stayed){_TO_A}(?:\w+\s+)?(?:hospitals?|clinic|morgue)"
+    rf"\b(?:{_SENT}|are|is|remains?|remained|were|was|stays?|stayed){_TO_A}(?:[\w’'-]+\s+){{0,2}}"
+    r"(?:hospitals?|clinic|morgue)"
     r"\s+in\s+$", _I)
 """Where the wounded were taken ("taken to a hospital in Kherson"), not where the attack was ("a bomb on a
 hospital in Zaporizhzhia")."""
@@ -254,11 +263,21 @@ def find_places(text: str) -> list[PlaceMatch]:
     """The places ``text`` names, in text order, homonyms resolved with the oblasts the text itself names."""
     gazetteer = Gazetteer.default()
     hits = _longest(text, gazetteer.scan(text))
-    matches: list[PlaceMatch | None] = [_interpret(gazetteer, text, hit) for hit in hits]
+    matches: list[PlaceMatch | None] = [_with_origin(text, _interpret(gazetteer, text, hit)) for hit in hits]
     _spread_region_word(gazetteer, text, hits, matches)
     kept = [m for m in matches if m is not None and not _NAMED_FOR.search(text, max(0, m.start - 40), m.start)]
     placed = [m for i, m in enumerate(kept) if not _elsewhere(text, m, kept[i + 1] if i + 1 < len(kept) else None)]
     return resolve_places(placed)
+
+
+def _with_origin(text: str, match: PlaceMatch | None) -> PlaceMatch | None:
+    """The match, marked when it names where fire came from, a landmark, or where people come from or leave."""
+    if match is None:
+        return None
+    start = match.start
+    origin = bool(_ORIGIN_BEFORE.search(text, max(0, start - 50), start)
+                  or _FACING_BEFORE.search(text, max(0, start - 40), start) or _from_there(text, start))
+    return dataclasses.replace(match, origin=True) if origin else match
 
 
 _NAMED_FOR = re.compile(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-Z][\w'’-]+)\s+for\s+(?:the\s+)?$")
@@ -350,7 +369,8 @@ def _interpret(gazetteer: Gazetteer, text: str, hit: NameHit) -> PlaceMatch | No
     after = text[hit.end:hit.end + _WINDOW]
     region_word = _REGION_AFTER.match(after)
     governor = _GOVERNOR_AFTER.match(after)
-    oblast = entry.oblast or (entry.oblast_stem if region_word or governor else None)
+    villages = _VILLAGES_AFTER.match(after)  # "a Kursk border village": a village of the region
+    oblast = entry.oblast or (entry.oblast_stem if region_word or governor or villages else None)
     if oblast is not None:
         end = hit.end + region_word.end() if region_word else hit.end
         speaker = bool(governor or _GOVERNOR_AFTER.match(text[end : end + _WINDOW]) or _GOVERNOR_OF.search(before))
@@ -426,10 +446,7 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
             candidates.append(gazetteer.place_location(place, precision=precision, near=near))
     return PlaceMatch(hit.start, hit.end, text[hit.start:hit.end], candidates[0], "place",
                       tuple(candidates) if len(candidates) > 1 else (),
-                      heading=bool(_HEADING_BEFORE.search(text, max(0, hit.start - 40), hit.start)),
-                      origin=bool(_ORIGIN_BEFORE.search(text, max(0, hit.start - 50), hit.start)
-                                  or _FACING_BEFORE.search(text, max(0, hit.start - 40), hit.start)
-                                  or _from_there(text, hit.start)))
+                      heading=bool(_HEADING_BEFORE.search(text, max(0, hit.start - 40), hit.start)))
 
 
 def _spread_region_word(gazetteer: Gazetteer, text: str, hits: Sequence[NameHit],
