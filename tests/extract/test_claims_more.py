@@ -610,3 +610,21 @@ def test_the_subject_not_a_speaker_in_its_aside_and_a_person_behind_he_said() ->
     assert one(claims, min=61_000).claimant.startswith("Sergei Shoigu")
     assert one(claims, min=5_800).claimant == "Oleksandr Syrskyi"
     assert one(claims, min=2_000).claimant == "Ukraine's State Emergency Service"
+
+
+def test_a_sides_losses_are_a_tally_whatever_their_size_not_a_units_in_one_clash() -> None:
+    claims = claims_of(
+        "Ukrainian losses in their area of responsibility were up to 430 servicemen killed and wounded, a tank and "
+        "two howitzers, the ministry said. A brigade said the Russian assault group lost 14 killed and 19 wounded "
+        "near the village."
+    )
+    assert one(claims, max=430).metric == "casualties"
+    assert not [c for c in claims if c.min in (14, 19)]
+
+
+def test_he_has_said_after_a_title_and_a_name() -> None:
+    text = ("Losses mount on the front\n\nUkraine's commander-in-chief Oleksandr Syrskyi has dismissed Moscow's "
+            "figures as fabricated. He has said that Russia itself had lost about 36,000 soldiers killed and wounded "
+            "in the region since August.")
+    claim = one(pipeline.extract(text, published="2025-02-11").claims, min=36_000)
+    assert (claim.side, claim.claimant) == ("Russia", "Oleksandr Syrskyi")

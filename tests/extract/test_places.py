@@ -292,3 +292,16 @@ def test_where_people_were_leaving_or_coming_from_is_not_where_it_happened() -> 
 def test_a_regional_centre_before_villages_is_the_region() -> None:
     found = only("Drone hits car in Kursk border village, governor says", "Kursk")
     assert (found.kind, found.location.admin1) == ("oblast", "Kursk Oblast")
+
+
+def test_a_towns_district_the_gazetteer_holds_as_a_place_is_the_town() -> None:
+    assert surfaces("Shells hit the Kuibyshevsky district of Donetsk on Monday.")[-1:] == ["Donetsk"]
+    assert [m.location.name for m in find_places("A shop in Donetsk's Petrovsky district burned.")] == ["Donetsk"]
+    assert [m.location.name for m in find_places("Forces shelled the Petrovsky district of Donetsk.")] == ["Donetsk"]
+
+
+def test_a_government_a_group_of_forces_and_an_unknown_village_are_not_places() -> None:
+    assert surfaces("The Kiev regime has once again struck at civilians.") == []
+    assert surfaces("Units of its Dnepr group took the village.") == []
+    assert surfaces("Artillery shelled the village of Novye Yurkovichi overnight.") == []
+    assert surfaces("Sloviansk Mayor Vadym Lyakh said shells hit Lyman Friday.") == ["Sloviansk", "Lyman"]

@@ -306,7 +306,8 @@ def _figures(sentence: Sentence) -> list[ClaimFigure]:
         whole = next((f for f in reversed(figures) if not f.part), None) if figure.part else None
         named_back = figure.metric == "same" and not figure.part  # "put the figure at about 370": a claim's
         aggregate = (_value(figure.number) >= MIN_AGGREGATE or figure in totals or named_back
-                     or (figure.daily and _losses(sentence, figure)) or (whole is not None and whole.aggregate))
+                     or ((figure.daily or _side_losses(text, figure)) and _losses(sentence, figure))
+                     or (whole is not None and whole.aggregate))
         figures.append(replace(figure, aggregate=aggregate))
     wholes = [f for f in figures if f.aggregate and not f.part]
     joined = {id(f) for whole in wholes for f in _paired(text, figures, whole)}
@@ -343,6 +344,16 @@ def _inner_parts(sentence: Sentence, found: list[ClaimFigure]) -> list[ClaimFigu
                 parts.append(ClaimFigure(number, whole.metric, number.start, people.end(), _label(people),
                                          number.count.qualifier, whole.daily, part=True))
     return parts
+
+
+_LOSSES_OF = re.compile(r"\blosses\b|\benemy\s+lost\b", re.I)
+
+
+def _side_losses(text: str, figure: ClaimFigure) -> bool:
+    """Whether a figure counts a side's soldiers as its losses, a belligerent's tally whatever its size ("Ukrainian
+    losses in their area of responsibility were up to 510 servicemen killed and wounded"), not what a unit "lost" in
+    one clash ("the assault group lost 17 killed")."""
+    return figure.population == "military" and bool(_LOSSES_OF.search(text, max(0, figure.start - 80), figure.end))
 
 
 def _losses(sentence: Sentence, figure: ClaimFigure) -> bool:

@@ -148,7 +148,8 @@ _NAMING_HEADS = frozenset({"ministry", "mission", "commissioner", "headquarters"
 """Anaphor heads that name the kind of body: they point back only to a claimant whose name shares the noun."""
 _SAME_KIND = {"department": ("department", "ministry"), "ombudsman": ("ombudsman", "commissioner")}
 """An anaphor's noun and the nouns of the names it may point back to ("the military department" -> a ministry)."""
-_PERSON_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he) (?:said|says|told|estimated|put|claimed|added|wrote)\b")
+_PERSON_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|[Ss]he) (?:(?:has|had) )?(?:said|says|told|estimated|put|claimed|added|wrote)\b")
 _PERSON = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+(?![\w’'-])")
 """A person's full name, which a later "he said" in the same sentence points back to."""
 _NOT_A_SPEAKER = re.compile(r"\b(?:war|invasion|attacks?|strikes?|shelling|fighting|conflict|aggression)$", re.I)
@@ -311,7 +312,7 @@ def _person(sentence: Sentence, before: int, analysis: Analysis) -> Claimant | N
         return _speaker(sentence, names[-1].group(0), names[-1].start(), names[-1].end(), analysis)
     for previous in reversed(analysis.sentences[max(0, sentence.index - PERSON_REACH):sentence.index]):
         subject = (_SUBJECT.match(previous.text) or _TITLED_SUBJECT.match(previous.text)
-                   or _NAME_FIRST.match(previous.text))
+                   or _TITLE_THEN_NAME.match(previous.text) or _NAME_FIRST.match(previous.text))
         if subject and _is_person(subject["who"], analysis):  # "Zelensky rejected ...", "Ukraine's ..., X Y, said";
             # the subject, not a person in its aside ("Shoigu gave the figure ..., hours after Putin announced ...")
             return _speaker(previous, subject["who"], subject.start("who"), subject.end("who"), analysis)
@@ -366,6 +367,12 @@ _TITLED_SUBJECT = re.compile(
     r"^[^,]{2,60},\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:has\s+|had\s+)?[a-z]+ed\b")
 """A sentence opening with a title and a name set off by commas: "Ukraine's commander-in-chief, Oleksandr Syrskyi,
 rejected the figure"."""
+
+
+_TITLE_THEN_NAME = re.compile(
+    r"(?:[A-Z][\w’'-]*['’]s\s+)?(?:[a-z][\w-]*\s+){1,3}(?P<who>[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+)\s+"
+    r"(?:has\s+|had\s+)?[a-z]+ed\b")
+"""A sentence opening with a title and a name: "Ukraine's commander-in-chief Oleksandr Syrskyi has dismissed"."""
 
 
 _TITLED_PERSON = re.compile(

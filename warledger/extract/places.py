@@ -148,6 +148,7 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", _I)
 _RIVER_BEFORE = re.compile(r"\briver\s+$", _I)
 _RIVER_AFTER = re.compile(r"^\s+river\b", _I)
 _RESERVOIR_AFTER = re.compile(r"^\s+(?:reservoir|dam|hydroelectric|hydropower|nuclear power plant)\b", _I)
+_FORCES_AFTER = re.compile(r"^\s+(?:group|grouping)(?:\s+of\s+(?:forces|troops))?\b", _I)
 _COMPASS_BEFORE = re.compile(r"\b" + _COMPASS + r"\s+$", _I)
 _CENTRAL_BEFORE = re.compile(r"\bcentral\s+$", _I)
 _WATER_NOUN_AFTER = re.compile(
@@ -161,8 +162,6 @@ _TITLE_BEFORE = re.compile(
     r"deputy|ombudsman|prosecutor|secretary|colonel|captain|Gov\.|Gen\.|Col\.)\s+$", re.I)
 _SURNAME_AFTER = re.compile(r"^\s+[A-Z][a-z’'-]+(?![\w-])(?!\s+(?:region|oblast|district|province)\b)")
 """A title before a name and a surname after it: the name is a person's ("Governor Yaroslav Yanushevych")."""
-_OF_CITY_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?[A-Z]")
-"""After a city's section named with its district word ("Kirovsky district"): the city it is part of."""
 _SPEAKS_AFTER = re.compile(
     r"^(?:\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+)?(?:said|says|say|wants|wanted|claims|claimed|"
     r"denies|denied|accuses|accused|insists|insisted|believes|hopes|refuses|refused|demands|demanded|urges|urged|asks|"
@@ -170,6 +169,8 @@ _SPEAKS_AFTER = re.compile(
     r"blames|blamed|admits|admitted|confirmed|considers|expects|intends|plans|seeks|sought|gives|give|gave|offers|"
     r"offered|proposes|proposed|responds|negotiates|signed|signs|recognises|recognizes|recognised|recognized|"
     r"launched|implemented|ordered|is\s+(?:\w+\s+)?(?:not\s+)?(?:able|unable|ready|willing|trying))\b"
+    # a headline's government that strikes a named place ("Kiev strikes Belgorod city centre"), "the Kiev regime"
+    r"|\s+regime\b"
     # a headline's government that strikes a named place ("Kiev strikes Belgorod city centre")
     r"|\s+(?:strikes|shells|attacks|hits|bombs|targets|pounds)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|government|regime|authorities|allies|partners|attempts?|offensive|"
@@ -235,16 +236,36 @@ def _words_before(text: str, start: int) -> tuple[list[str], bool]:
     return words, noun
 
 
+_NAME_AFTER = re.compile(r"[ -]([A-Z][a-z][\w'’]*)")
+_NAME_ENDS = frozenset({"oblast", "region", "district", "raion", "hromada", "community", "village", "town", "city",
+                        "regional", "military", "city's", "village's", "monday", "tuesday", "wednesday", "thursday",
+                        "friday", "saturday", "sunday", "on", "in", "and", "but"})
+"""Capitalised words that may follow a place's name without making it part of a longer one."""
+
+
+def _starts_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end`` is the first word of a longer capitalised name ("Novye Yurkovichi"),
+    outside a headline in title case."""
+    found = _NAME_AFTER.match(text, end)
+    if found is None or found.group(1).lower() in _NAME_ENDS or found.group(1).lower() in word_set("title_words"):
+        return False  # "Sloviansk Mayor Vadym Lyakh"
+    return _not_title_case(text, start)
+
+
+def _not_title_case(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if len(w) >= 4]
+    return len(words) < 4 or sum(w[0].isupper() for w in words) < 0.75 * len(words)
+
+
 def _inside_longer_name(text: str, start: int) -> bool:
     """Whether the name at ``start`` continues a capitalised name ("Ain Issa", "Kara-Balta", "Nagorny Karabakh"),
     outside a headline in title case (where every word is capitalised: "Russian Drones Strike Bilohorivka")."""
     found = _NAME_BEFORE.search(text, max(0, start - 30), start)
     if found is None or found.group(1).lower() in _NOT_NAME_PARTS:
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if len(w) >= 4]
-    return len(words) < 4 or sum(w[0].isupper() for w in words) < 0.75 * len(words)
+    return _not_title_case(text, start)
 
 
 def _near_before(words: list[str]) -> bool:
@@ -266,7 +287,11 @@ def find_places(text: str) -> list[PlaceMatch]:
     matches: list[PlaceMatch | None] = [_with_origin(text, _interpret(gazetteer, text, hit)) for hit in hits]
     _spread_region_word(gazetteer, text, hits, matches)
     kept = [m for m in matches if m is not None and not _NAMED_FOR.search(text, max(0, m.start - 40), m.start)]
-    placed = [m for i, m in enumerate(kept) if not _elsewhere(text, m, kept[i + 1] if i + 1 < len(kept) else None)]
+    placed = []
+    for i, m in enumerate(kept):
+        before, after = kept[i - 1] if i else None, kept[i + 1] if i + 1 < len(kept) else None
+        if not _elsewhere(text, m, after) and not _district_of_city(text, m, before, after):
+            placed.append(m)
     return resolve_places(placed)
 
 
@@ -302,6 +327,20 @@ def _elsewhere(text: str, match: PlaceMatch, after: PlaceMatch | None) -> bool:
 _SURROUNDING = {"Kyiv City": "Kyiv Oblast", "Sevastopol City": "Autonomous Republic of Crimea"}
 """A city that is a region of its own, and the region around it ("Vyshneve, on the southwestern edge of Kyiv", in
 Kyiv Oblast)."""
+
+
+_OF_CITY = re.compile(r"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?")
+_CITYS = re.compile(r"['’]s\s+")
+
+
+def _district_of_city(text: str, match: PlaceMatch, before: PlaceMatch | None, after: PlaceMatch | None) -> bool:
+    """Whether a name with "district" is a section of the town named with it ("the Petrovsky district of Donetsk",
+    "Donetsk's Petrovsky district"), which the gazetteer may hold as a place of its own: the town is the place."""
+    if match.kind != "place" or not re.search(r"district$", match.text, re.I):
+        return False
+    of_town = after is not None and after.kind == "place" and bool(_OF_CITY.fullmatch(text, match.end, after.start))
+    towns = before is not None and before.kind == "place" and bool(_CITYS.fullmatch(text, before.end, match.start))
+    return of_town or towns
 
 
 def city_section(match: PlaceMatch) -> bool:
@@ -410,10 +449,12 @@ def _area_match(gazetteer: Gazetteer, text: str, hit: NameHit, entry: Entry, bef
 def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Place, ...], after: str,
                  region_word: bool) -> PlaceMatch | None:
     best = places[0]
-    if _SECTION_OF_AFTER.match(after) or (best.kind == "PPLX" and _OF_CITY_AFTER.match(after)):
-        return None  # "the Kirovsky district of Donetsk": the city is the place
+    if _SECTION_OF_AFTER.match(after):
+        return None  # "the Kirovsky district of Donetsk": the city is the place (see also _district_of_city)
     if _RESERVOIR_AFTER.match(after):
         return None  # "from across the former Kakhovka reservoir": a body of water named after the town
+    if _FORCES_AFTER.match(after):
+        return None  # "units of its Dnepr group": a group of forces named after a river or a town
     if best.kind == "PPLC" and (_SPEAKS_AFTER.match(after) or _SPOKEN_TO_BEFORE.search(text, 0, hit.start)
                                 or _SPEAKERS_IN_BEFORE.search(text, max(0, hit.start - 40), hit.start)):
         return None
@@ -423,6 +464,8 @@ def _place_match(gazetteer: Gazetteer, text: str, hit: NameHit, places: tuple[Pl
                 or region_word)
     if best.population < OLD_NAME_PLACE and _inside_longer_name(text, hit.start):
         return None
+    if best.population < OLD_NAME_PLACE and _starts_longer_name(text, hit.start, hit.end):
+        return None  # "the village of Novye Yurkovichi": a village the gazetteer lacks, not its namesake "Nove"
     if _TITLE_BEFORE.search(text, max(0, hit.start - 30), hit.start) and _SURNAME_AFTER.match(after):
         return None  # "Governor Yaroslav Yanushevych": a person's first name that is also a town's old name
     if _TREATED_IN.search(text, max(0, hit.start - 60), hit.start) or _TAKEN_TO.search(
