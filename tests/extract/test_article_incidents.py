@@ -783,3 +783,14 @@ def test_a_settlement_under_mortar_and_artillery_fire_then_its_victim() -> None:
         "A 68-year-old woman was injured in the yard of her house and taken to hospital in Kursk, he said.",
     ), published="2024-05-20")
     assert found["Tetkino"].injured == Count(1, 1, "exact"), found
+
+
+def test_a_rate_a_rebuttal_and_a_remembrance_are_no_events() -> None:
+    found = incidents_of(article(
+        "The president said up to 80 Ukrainian soldiers were being killed each day in the Donbas.",
+        "He also hit back at figures from Moscow, calling them propaganda.",
+        "Hundreds gathered in Kremenchuk on Saturday to remember those killed when a missile struck a shopping "
+        "centre in the city on 27 June 2022.",
+        "Talks on a ceasefire are due to resume next month in Geneva.",
+    ), published="2026-06-27")
+    assert found == []
