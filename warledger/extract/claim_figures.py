@@ -306,7 +306,7 @@ def _figures(sentence: Sentence) -> list[ClaimFigure]:
         whole = next((f for f in reversed(figures) if not f.part), None) if figure.part else None
         named_back = figure.metric == "same" and not figure.part  # "put the figure at about 370": a claim's
         aggregate = (_value(figure.number) >= MIN_AGGREGATE or figure in totals or named_back
-                     or ((figure.daily or _side_losses(text, figure)) and _losses(sentence, figure))
+                     or (figure.daily and _losses(sentence, figure)) or _side_losses(text, figure)
                      or (whole is not None and whole.aggregate))
         figures.append(replace(figure, aggregate=aggregate))
     wholes = [f for f in figures if f.aggregate and not f.part]
@@ -376,8 +376,11 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
     text = sentence.text
     found = []
     asides = [(m.start(), m.end()) for m in RELATIVE_ASIDE.finditer(text)]
-    periodic = any((d.precision in ("month", "year") or d.kind == "period")
-                   and not any(s <= d.start < e and not any(s <= f.start < e for f in figures) for s, e in asides)
+
+    def aside(position: int) -> bool:  # in a relative aside that holds none of the figures
+        return any(s <= position < e and not any(s <= f.start < e for f in figures) for s, e in asides)
+
+    periodic = any((d.precision in ("month", "year") or d.kind == "period") and not aside(d.start)
                    for d in sentence.dates)
     if periodic and (find_cues("claimants", text, case_sensitive=True) or _MONITOR.search(text)
                      or _WHOLE_AREA.search(text)):
@@ -385,7 +388,7 @@ def _totalled(sentence: Sentence, figures: list[ClaimFigure]) -> list[ClaimFigur
     if _ESTIMATES.search(text) and (find_cues("claimants", text, case_sensitive=True) or _MONITOR.search(text)):
         return list(figures)  # "the Prosecutor General's Office puts the number of children killed at more than 570"
     for cue in _grammar().cue.finditer(text):
-        if any(s <= cue.start() < e and not any(s <= f.start < e for f in figures) for s, e in asides):
+        if aside(cue.start()):
             continue  # "In the Bryansk region, where drones have struck daily since June, ...": not the figures'
 
         if _label(cue) == "total":

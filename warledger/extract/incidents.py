@@ -56,6 +56,7 @@ from warledger.extract.cues import line_pattern, vocab_rows
 from warledger.extract.event_types import classify, names_one_event, role, violent
 from warledger.extract.mentions import Mention, read_mentions
 from warledger.extract.places import PlaceMatch, find_places
+from warledger.extract.sentences import PLACE_KIND
 from warledger.records import Count, Evidence, Incident, Location, stable_id
 
 ATTACH_DISTANCE = 3
@@ -413,8 +414,7 @@ LISTED_PLACES = 3
 """From this many towns named in one clause, the clause sums up an area's day rather than reporting one event."""
 
 
-_LIST_ITEM = re.compile(r"[\W_]*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*"
-                        r"(?:\s+(?:community|hromada|district|raion|village|town|city))?\s*(?:[:–—]|[.-]\s)")
+_LIST_ITEM = re.compile(r"[\W_]*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*" + PLACE_KIND + r"\s*(?:[:–—]|[.-]\s)")
 """The head of an item of an official's list, a place's name and a colon, a dash or a full stop ("Shostka
 community: a drone attack ...", "Semenivka community – nine mortar rounds", "Ochakiv community. On Tuesday ...")."""
 

@@ -48,6 +48,7 @@ from functools import cache
 from warledger.extract.cues import word_set
 from warledger.gazetteer.lookup import Entry, Gazetteer, NameHit, Place
 from warledger.records import Location
+from warledger.vocab import load_tsv
 
 SMALL_PLACE = 2_000
 """Below this population a place name needs a place cue to count."""
@@ -169,7 +170,7 @@ _SPEAKS_AFTER = re.compile(
     r"blames|blamed|admits|admitted|confirmed|considers|expects|intends|plans|seeks|sought|gives|give|gave|offers|"
     r"offered|proposes|proposed|responds|negotiates|signed|signs|recognises|recognizes|recognised|recognized|"
     r"launched|implemented|ordered|is\s+(?:\w+\s+)?(?:not\s+)?(?:able|unable|ready|willing|trying))\b"
-    # a headline's government that strikes a named place ("Kiev strikes Belgorod city centre"), "the Kiev regime"
+    # "the Kiev regime"
     r"|\s+regime\b"
     # a headline's government that strikes a named place ("Kiev strikes Belgorod city centre")
     r"|\s+(?:strikes|shells|attacks|hits|bombs|targets|pounds)\s+(?:the\s+)?(?-i:[A-Z])"
@@ -216,8 +217,9 @@ class PlaceMatch:
     """Named in a speaker's title ("the Dnipropetrovsk regional military administration wrote"): the region it speaks
     for, which locates an event only when nothing else does."""
     origin: bool = False
-    """Named as where fire came from ("shells fired from the direction of Kurakhove") or as a landmark ("opposite
-    Kherson city"): never where it landed."""
+    """Named as where fire came from ("shells fired from the direction of Kurakhove"), as a landmark ("opposite
+    Kherson city") or as where people came from or were leaving ("a woman from Kramatorsk", "trains out of the
+    Donbas"): never where it landed."""
 
 
 def _words_before(text: str, start: int) -> tuple[list[str], bool]:
@@ -238,9 +240,10 @@ def _words_before(text: str, start: int) -> tuple[list[str], bool]:
 
 _NAME_AFTER = re.compile(r"[ -]([A-Z][a-z][\w'’]*)")
 _NAME_ENDS = frozenset({"oblast", "region", "district", "raion", "hromada", "community", "village", "town", "city",
-                        "regional", "military", "city's", "village's", "monday", "tuesday", "wednesday", "thursday",
-                        "friday", "saturday", "sunday", "on", "in", "and", "but"})
-"""Capitalised words that may follow a place's name without making it part of a longer one."""
+                        "regional", "military", "city's", "village's", "on", "in", "and", "but"}
+                       | {r["name"].lower() for r in load_tsv("calendar_names") if r["kind"] in ("weekday", "month")})
+"""Capitalised words that may follow a place's name without making it part of a longer one (and a day: "Lyman
+Friday")."""
 
 
 def _starts_longer_name(text: str, start: int, end: int) -> bool:

@@ -42,9 +42,10 @@ _PREVIOUS_TOKEN = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 _NEXT_TOKEN = re.compile(r"\s+(['\"“‘(\[]*)(\w+)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[a-z]|[IVX]{1,4})")
-_PLACE_KIND = r"(?:\s+(?:(?:urban\s+)?district|community|hromada|raion|village|town|city))?"
-_BULLETED_NAME = re.compile(r"\s*[\"“]?[^\w\s\"'“‘(\[]+\s*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*" + _PLACE_KIND
-                            + r"|\s*[\"“]?(?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*" + _PLACE_KIND
+PLACE_KIND = r"(?:\s+(?:(?:urban\s+)?district|community|hromada|raion|village|town|city))?"
+"""The kind of place that may follow a name heading a line ("Snovsk community", "Shebekino urban district")."""
+_BULLETED_NAME = re.compile(r"\s*[\"“]?[^\w\s\"'“‘(\[]+\s*(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*" + PLACE_KIND
+                            + r"|\s*[\"“]?(?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*" + PLACE_KIND
                             + r"(?:,\s*(?:[A-Z][a-z][\w'’-]*\s+){1,2}(?:district|community|hromada|raion|region))?")
 """A name heading a line, after a bullet mark or not: one to three capitalised words and maybe the kind of place
 ("🔻 Nikopol", "• Velykyi Burluk", "🔹 Snovsk community", "Shebekino urban district", "Tetkino, Glushkovo
