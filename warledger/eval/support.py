@@ -109,8 +109,8 @@ _MORE_PEOPLE = (
 """More people named in the singular: "killing a nurse"."""
 _ONE_PERSON = re.compile(
     r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?(?:man|woman|boy|girl|child|baby|person|civilian|"
-    r"resident|driver|passenger|worker|official|officer|soldier|serviceman|commander|commandant|head|mayor|journalist|"
-    r"volunteer|teenager|pensioner|farmer|priest|doctor|medic|rescuer|firefighter|guard|pilot|deputy|wife|husband|son|"
+    r"resident|driver|passenger|worker|official|officer|soldier|serviceman|commander|commandant|head|mayor|"
+    r"teenager|pensioner|farmer|guard|pilot|deputy|wife|husband|son|"
     r"daughter|mother|father|brother|sister|grandmother|grandfather|neighbou?r|" + _MORE_PEOPLE + r")\b"
     r"|\b(?:was|has been) (?:killed|wounded|injured|hurt|shot dead)\b"
     # one of two ("killing one and wounding the other"); a person named by age alone ("The 61-year-old was taken")
@@ -118,7 +118,7 @@ _ONE_PERSON = re.compile(
     r"|\b(?:a|the)\s+\d{1,3}-year-old\s+(?:was|were|is|died|received|sustained|suffered|got)\b"
     # a headline's bare singular after its verb: "FPV drone wounds tractor driver"
     r"|\b(?:kills|wounds|injures|killing|wounding|injuring)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|person|"
-    r"civilian|resident|driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|volunteer|journalist|"
+    r"civilian|resident|driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|"
     + _MORE_PEOPLE + r")\b(?!s)"
     # a headline's bare singular: "Woman killed", "NABU officer killed", "saboteur died", "resident ... dies"
     r"|\b(?!(?:people|others|children|men|women|police|troops|military|personnel|staff|were|are|been|have|had|"

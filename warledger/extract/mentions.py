@@ -255,12 +255,13 @@ def _resolve_dates(mentions: list[Mention], before: date | None = None) -> None:
     anchor_precision = "unknown"
     for mention in mentions:
         text = mention.sentence.text
-        for match in sorted(mention.dates, key=lambda m: _told_on(text, m.start, m.end)):
+        told = {id(m): _told_on(text, m.start, m.end) for m in mention.dates}
+        for match in sorted(mention.dates, key=lambda m: told[id(m)]):
             if match.kind in ("absolute", "relative_to_published") and match.date is not None:
                 if published is not None and match.date > published + timedelta(days=1):
                     continue  # a future date (talks next Sunday) does not date an attack
                 mention.date, mention.date_precision, mention.date_evidence = match.date, match.precision, match
-                if _told_on(text, match.start, match.end):
+                if told[id(match)]:
                     mention.inherited.add("stated")
                 break
             if match.kind == "relative_to_event" and match.relative_days is not None:
