@@ -47,7 +47,9 @@ FURNITURE = ["Sign up for our daily briefing", "Share this article", "Comments",
 
 def compose(rng: random.Random, words: int) -> str:
     place = rng.choice(PLACES)
-    lines = [rng.choice(FURNITURE), f"{rng.choice(WEAPONS).capitalize()} attack on {place} kills {rng.choice(NUMBERS[:5])}",
+    furniture = rng.choice(FURNITURE)  # drawn first: the corpus stays the one the README's figures were measured on
+    headline = f"{rng.choice(WEAPONS).capitalize()} attack on {place} kills {rng.choice(NUMBERS[:5])}"
+    lines = [furniture, headline,
              f"Officials said the strike {rng.choice(DAYS)} also damaged {rng.choice(TARGETS)}"]
     body: list[str] = []
     while sum(len(p.split()) for p in body) < words:

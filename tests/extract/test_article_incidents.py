@@ -765,9 +765,9 @@ def test_a_headline_near_a_city_is_the_bodys_village_in_its_region_with_the_same
     found = incidents_of("\n\n".join((
         "Missiles hit apartment block near Odesa, killing 19",
         "July 1, 2022, 8:47 PM",
-        "SERHIIVKA, Ukraine (Eastwire) - Russian missiles struck a nine-storey apartment building in the resort of Serhiivka in "
-        "the Odesa region early on Friday, killing 19 people, including two children, and wounding dozens of others "
-        "who had been asleep in their beds, Ukrainian officials said.",
+        "SERHIIVKA, Ukraine (Eastwire) - Russian missiles struck a nine-storey apartment building in the resort of "
+        "Serhiivka in the Odesa region early on Friday, killing 19 people, including two children, and wounding dozens "
+        "of others who had been asleep in their beds, Ukrainian officials said.",
         "The toll rose through the day. The regional administration first reported eight dead, then 15.",
         "Officials said the missiles were fired by bombers flying over the Black Sea at about 1 a.m.",
         "Rescuers searched the rubble through the night.",
