@@ -628,3 +628,19 @@ def test_he_has_said_after_a_title_and_a_name() -> None:
             "in the region since August.")
     claim = one(pipeline.extract(text, published="2025-02-11").claims, min=36_000)
     assert (claim.side, claim.claimant) == ("Russia", "Oleksandr Syrskyi")
+
+
+def test_a_tally_of_enemy_soldiers_eliminated_is_their_side_s_losses_not_an_incident_toll() -> None:
+    text = (
+        "Boy killed in shelling of Mykolaiv region village\n\n"
+        "A boy was killed and two women were wounded when Russian artillery hit a village in the Mykolaiv region on "
+        "Monday, the governor said.\n\n"
+        "In the south, Ukraine's defence forces eliminated almost 90 invaders and destroyed 14 tanks, the Southern "
+        "command said. Near Orikhiv, a brigade eliminated 12 occupiers in a morning assault, its commander said."
+    )
+    result = pipeline.extract(text, published="2025-06-17")
+    tally = one(result.claims, min=90)
+    assert (tally.side, tally.population, tally.metric, tally.qualifier) == ("Russia", "military", "killed", "about")
+    assert not [c for c in result.claims if c.min in (12, 14)]  # one clash's dead at a village; tanks are no people
+    killed = {(i.location.name if i.location else None, i.killed.min if i.killed else None) for i in result.incidents}
+    assert ("Mykolaiv Oblast", 1) in killed and not any(count == 90 for _, count in killed)

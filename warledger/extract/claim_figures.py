@@ -55,7 +55,8 @@ FIRST_WAR_YEAR = 2014
 _PREFILTER = re.compile(
     "casualt|loss|lost|losing|lose|kill|dead|death|fatalit|wounded|injur|missing|captur|captiv|prisoner|pow|toll|"
     "died|lives|mia|kia|out of action|unaccounted|figure|number|tally|estimate|holding|holds|held|identified|"
-    "execution|detained|of them|of whom|of those|of these|among them|make up|made up|makes up|account"
+    "execution|detained|eliminat|liquidat|neutrali|wiped out|of them|of whom|of those|of these|among them|make up|"
+    "made up|makes up|account"
 )
 """Word parts of which a sentence with a claim holds one, searched in the lower-cased text: one case-sensitive scan
 is the cheapest first check (a case-insensitive alternation costs several times more)."""
@@ -191,6 +192,9 @@ class _Grammar:
     """Any plural noun after a verb of killing or wounding ("claimed the lives of 500 Ukrainian athletes")."""
     before: re.Pattern[str]
     verb: re.Pattern[str]
+    people_verb: re.Pattern[str]
+    """An active verb that only counts people as killed ("eliminated almost 140 invaders"): a figure when people
+    follow, never for things ("destroyed 40 tanks")."""
     people: re.Pattern[str]
     cue: re.Pattern[str]
     elsewhere: re.Pattern[str]
@@ -216,6 +220,7 @@ def _grammar() -> _Grammar:
     modifiers = "|".join(r["pattern"] for r in load_tsv("claim_people") if r["population"] == "modifier")
     where_rows = list(load_tsv("claim_elsewhere"))
     metric_after = _alternation(after_rows, "a")
+    kills_people = "|".join(r["pattern"] for r in load_tsv("casualty_words") if r["form"] == "active_people")
     return _Grammar(
         after=re.compile(rf"(?:\s+more)?\s*{_AUX}(?:(?:{modifiers})\s+){{0,3}}(?:as\s+)?(?:{metric_after})(?![\w-])",
                          re.I),  # "between 650,000 and 720,000 more were wounded"
@@ -231,6 +236,7 @@ def _grammar() -> _Grammar:
         verb=re.compile(
             rf"(?<![\w-])(?:{_alternation(verb_rows, 'v')})\s+(?:(?:a total of|an estimated|some)\s+)?$", re.I
         ),
+        people_verb=re.compile(rf"(?<![\w-])(?:{kills_people})\s+(?:(?:a total of|an estimated|some)\s+)?$", re.I),
         people=re.compile(
             rf"[\"”’]?\s+(?:of\s+)?(?:(?:{modifiers})\s+){{0,3}}[\"“]?(?:{_alternation(people_rows, 'p')})"
             rf"(?![\w-])[\"”]?", re.I
@@ -307,6 +313,7 @@ def _figures(sentence: Sentence) -> list[ClaimFigure]:
         named_back = figure.metric == "same" and not figure.part  # "put the figure at about 370": a claim's
         aggregate = (_value(figure.number) >= MIN_AGGREGATE or figure in totals or named_back
                      or (figure.daily and _losses(sentence, figure)) or _side_losses(text, figure)
+                     or _kill_tally(sentence, figure)
                      or (whole is not None and whole.aggregate))
         figures.append(replace(figure, aggregate=aggregate))
     wholes = [f for f in figures if f.aggregate and not f.part]
@@ -354,6 +361,17 @@ def _side_losses(text: str, figure: ClaimFigure) -> bool:
     losses in their area of responsibility were up to 510 servicemen killed and wounded"), not what a unit "lost" in
     one clash ("the assault group lost 17 killed")."""
     return figure.population == "military" and bool(_LOSSES_OF.search(text, max(0, figure.start - 80), figure.end))
+
+
+def _kill_tally(sentence: Sentence, figure: ClaimFigure) -> bool:
+    """Whether a figure is a belligerent's count of the enemy soldiers it "eliminated" with no town named ("in the
+    south, the Defence Forces eliminated almost 140 invaders"): the other side's losses as its enemy tells them,
+    not the dead of one clash ("eliminated 12 occupiers near Orikhiv") nor of a strike the verb's participle tells
+    the result of ("struck positions in the Zaporizhzhia region on Monday, eliminating up to 40 soldiers")."""
+    verb = _grammar().people_verb.search(sentence.text, 0, figure.number.start)
+    return (figure.population == "military" and figure.inflicted and verb is not None
+            and not verb.group(0).split()[0].lower().endswith("ing")
+            and not any(p.location.precision <= DISTRICT for p in sentence.places))
 
 
 def _losses(sentence: Sentence, figure: ClaimFigure) -> bool:
@@ -479,6 +497,8 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
         head = text[: number.start]
         bare = not people and bool(_BARE_AFTER.match(text, tail))
         verb = grammar.verb.search(head)
+        if verb is None and people:
+            verb = grammar.people_verb.search(head)  # "eliminated almost 140 invaders"
         blanked = RELATIVE_ASIDE.sub(lambda m: " " * len(m[0]), _INCLUDING_ASIDE.sub(lambda m: " " * len(m[0]), head))
         noun = None if verb else _nearest(grammar.before, blanked)  # "losses in the zone of its Yug group, which is
         # advancing near Siversk, had amounted to up to 190": the asides are not in the way
@@ -487,7 +507,8 @@ def _read(text: str, number: NumberMatch, found: list[ClaimFigure]) -> ClaimFigu
             people = grammar.plural.match(text, tail)
             end, population = (people.end(), "all") if people else (end, population)
         if verb and (people or (bare and harms)):
-            metric, start, inflicted = _label(verb), verb.start(), bool(_INFLICTING.match(verb.group(0)))
+            metric, start = _label(verb) or "killed", verb.start()  # a verb of ``people_verb`` kills
+            inflicted = verb.re is grammar.people_verb or bool(_INFLICTING.match(verb.group(0)))
         elif noun and (people or bare):
             metric, start = _label(noun), noun.start()
         elif not people and (of_them := _OF_THEM.match(text, tail)):  # "Around 2,300 of them are children"
