@@ -70,6 +70,9 @@ def test_distance() -> None:
     ("The 70-year-old was taken to hospital", 1), ("A cashier was injured", 1), ("killing a saleswoman", 1),
     ("killing a couple and their teenage daughter", 3), ("close to half a million soldiers", 500_000),
     ("a fourth person received medical help", 4), ("the body of a fifth victim", 5),
+    ("wounding a 57-year-old woman and her two teenage grandsons", 3), ("killing a 61-year-old stallholder", 1),
+    ("A woman of 63 years and a man of 58 years were wounded", 2), ("a man aged 70 and a woman aged 66 died", 2),
+    ("killing a man, his son and a family friend", 3),
 ])
 def test_numbers_supported(text: str, value: int) -> None:
     assert number_supported(value, [text])

@@ -112,6 +112,13 @@ def figures(text: str) -> dict[str, Count]:
         ("By evening rescuers had recovered the 31st body from the ruins.", {"killed": Count(31, 31)}),
         ("The couple were the only people killed in the strike.", {"killed": Count(2, 2)}),
         ("By noon the number of people who had sought medical help had risen to nine.", {"injured": Count(9, 9)}),
+        # an age names a person whatever the noun; machine translation's "a man of 60 years" in a list
+        ("The drones killed a 61-year-old stallholder and wounded five others.",
+         {"killed": Count(1, 1), "injured": Count(5, 5)}),
+        ("A 47-year-old tractor driver was wounded.", {"injured": Count(1, 1)}),
+        ("A woman of 63 years and a man of 58 years were wounded.", {"injured": Count(2, 2)}),
+        ("A man aged 70 and a woman aged 66 were wounded.", {"injured": Count(2, 2)}),
+        ("The shell killed a man, his son and a family friend.", {"killed": Count(3, 3)}),
     ],
 )
 def test_figures(text, expected):

@@ -104,7 +104,7 @@ _MORE_PEOPLE = (
     r"relative|tenant|occupant|technician|mechanic|welder|saleswoman|salesman|owner|infant|servicewoman|fighter|"
     r"governor|reporter|photographer|saboteur|collaborator|soloist|athlete|sniper|paratrooper|marine|mercenary|"
     r"motorcyclist|postman|postwoman|nephew|niece|cousin|lineman|volunteer|journalist|medic|rescuer|firefighter|"
-    r"priest|doctor"
+    r"priest|doctor|friend|colleague|acquaintance|guest|classmate"
 )
 """More people named in the singular: "killing a nurse"."""
 _ONE_PERSON = re.compile(
@@ -116,6 +116,7 @@ _ONE_PERSON = re.compile(
     # one of two ("killing one and wounding the other"); a person named by age alone ("The 61-year-old was taken")
     r"|\b(?:killing|wounding|injuring|killed|wounded|injured)\s+the\s+other\b"
     r"|\b(?:a|the)\s+\d{1,3}-year-old\s+(?:was|were|is|died|received|sustained|suffered|got)\b"
+    r"|\b(?:a|an)\s+\d{1,3}-year-old\s+[a-z]+\b"  # "killing a 58-year-old stallholder": an age names a person
     # a headline's bare singular after its verb: "FPV drone wounds tractor driver"
     r"|\b(?:kills|wounds|injures|killing|wounding|injuring)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|person|"
     r"civilian|resident|driver|passenger|worker|officer|soldier|teenager|pensioner|farmer|"
@@ -145,9 +146,12 @@ _PERSON_NOUN = (
 )
 _COUNTED_PEOPLE = (
     r"(?:(?:his|her|their)\s+)?(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:people|passengers|children|women|men|workers|residents|civilians|others|neighbou?rs|soldiers|sons|daughters)\b"
+    r"(?:people|passengers|children|women|men|workers|residents|civilians|others|neighbou?rs|soldiers|sons|daughters|"
+    r"grandsons|granddaughters|grandchildren|brothers|sisters|relatives|colleagues|friends)\b"
 )
-_AGE_ASIDE = r"(?:,\s*(?:aged\s+[\w-]+(?:(?:,\s*|\s+and\s+)[\w-]+)*|\d{1,3}),)?"
+_AGE_ASIDE = (r"(?:,\s*(?:aged\s+[\w-]+(?:(?:,\s*|\s+and\s+)[\w-]+)*|\d{1,3}),"
+              r"|\s+(?:of\s+\d{1,3}\s+years(?:\s+old)?|aged\s+\d{1,3}))?")
+"""An age after a person: "the driver, 51,", "a woman of 56 years" (machine translation), "a man aged 60"."""
 _A_COUPLE = r"(?:a|an|the)\s+(?:[\w-]+\s+)?couple\b"
 _GROUP_PART = re.compile(rf"(?P<couple>{_A_COUPLE})|{_PERSON_NOUN}|{_COUNTED_PEOPLE}", re.IGNORECASE)
 _GROUP = re.compile(rf"(?:{_A_COUPLE}|{_PERSON_NOUN}|{_COUNTED_PEOPLE}){_AGE_ASIDE}"

@@ -50,6 +50,10 @@ _NOT_DETERMINER = r"(?!(?:a|an|one|the|his|her|their|its|another|and|or)\s)"
 blast killed a woman" names "a woman", not "The blast killed a woman"."""
 
 
+_JOINT = r"(?:and|or|was|were|is|who|died|in|on|at|from|near|with)\b"
+"""Words that may follow a person's noun: a verb, a joint or a preposition, never more of the noun."""
+
+
 @cache
 def _singular() -> re.Pattern[str]:
     """One person: "a woman", "the commandant of Berdyansk", "NABU officer" (a headline drops the article)."""
@@ -58,7 +62,10 @@ def _singular() -> re.Pattern[str]:
         rf"(?:\b(?:a|an|one|the|his|her|their|its|another)\s+(?:{_NOT_DETERMINER}[\w’'-]+\s+){{0,3}}?|(?:^|(?<=[|.:]\s))(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}|\b(?-i:[A-Z]{{2,}})\s+)"
         # "a woman passenger"; "the other" (of two); "The 61-year-old was taken to hospital"
         rf"(?:(?:{nouns})\b(?:\s+(?:{nouns})\b)?|other\b(?!\s+[a-z])"
-        rf"|\d{{1,3}}-year-old(?=\s+(?:was|were|is|died|received|sustained|suffered|got)\b))"
+        rf"|\d{{1,3}}-year-old(?=\s+(?:was|were|is|died|received|sustained|suffered|got)\b)"
+        # "a 58-year-old stallholder": whatever the noun, an age in years names a person (the last word before a
+        # verb or a joint, so "a 43-year-old tractor driver" is read to its noun)
+        rf"|\d{{1,3}}-year-old\s+(?-i:[a-z][a-z-]+)\b(?!\s+(?!{_JOINT})(?-i:[a-z])))"
         rf"(?:\s+(?:of|at|from|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|has|had|died|killed|wounded|injured|hurt)\b)[\w-]+)?)?"
         rf"(?:\s+(?:born\s+in\s+\d{{4}}|aged\s+\d{{1,3}}|\d{{1,3}}\s+years\s+old))?"
         # an aside ("a woman, 45, was"), never a speaker ("a woman, the governor said,") nor the next of a list
@@ -277,8 +284,10 @@ def _active(text: str, number: NumberMatch, patterns: dict) -> Figure | None:
     return None
 
 
-_APPOSITION = r"(?:,\s*(?:aged\s+[\w-]+(?:(?:,\s*|\s+and\s+)[\w-]+)*|\d{1,3}),)?"
-"""An age set off after a person ("the driver, 51, and two passengers", "two children, aged seven and 12,")."""
+_APPOSITION = (r"(?:,\s*(?:aged\s+[\w-]+(?:(?:,\s*|\s+and\s+)[\w-]+)*|\d{1,3}),"
+               r"|\s+(?:of\s+\d{1,3}\s+years(?:\s+old)?|aged\s+\d{1,3}))?")
+"""An age after a person, set off or not ("the driver, 51, and two passengers", "two children, aged seven and 12,",
+"a woman of 56 years and a man of 60 years", as machine translation words it)."""
 
 
 @cache
