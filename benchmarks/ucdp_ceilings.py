@@ -34,6 +34,7 @@ from warledger.eval import evaluate, load_sets
 from warledger.eval.gold import GoldItem
 from warledger.eval.metrics import ItemScore
 from warledger.eval.places import oblast_key
+from warledger.extract.analysis import parse_published
 from warledger.extract.dates import find_dates
 from warledger.extract.numbers import find_numbers
 from warledger.extract.places import find_places
@@ -78,7 +79,7 @@ def text_oblasts(text: str) -> set[str]:
 
 def text_days(item: GoldItem) -> list[tuple[dt.date, dt.date]]:
     """The publication day and every day range the text states, resolved against the publication date."""
-    published = dt.date.fromisoformat(item.published[:10]) if item.published else None
+    published = parse_published(item.published)
     spans = [(published, published)] if published else []
     for match in find_dates(item.text, published=published):
         if match.date is not None:

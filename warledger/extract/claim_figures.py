@@ -368,10 +368,15 @@ def _kill_tally(sentence: Sentence, figure: ClaimFigure) -> bool:
     south, the Defence Forces eliminated almost 140 invaders"): the other side's losses as its enemy tells them,
     not the dead of one clash ("eliminated 12 occupiers near Orikhiv") nor of a strike the verb's participle tells
     the result of ("struck positions in the Zaporizhzhia region on Monday, eliminating up to 40 soldiers")."""
+    if figure.population != "military" or not figure.inflicted or _names_a_town(sentence):
+        return False
     verb = _grammar().people_verb.search(sentence.text, 0, figure.number.start)
-    return (figure.population == "military" and figure.inflicted and verb is not None
-            and not verb.group(0).split()[0].lower().endswith("ing")
-            and not any(p.location.precision <= DISTRICT for p in sentence.places))
+    return verb is not None and not verb.group(0).split()[0].lower().endswith("ing")
+
+
+def _names_a_town(sentence: Sentence) -> bool:
+    """The sentence names a place at or below a district: where one clash was, unlike a front or a region."""
+    return any(p.location.precision <= DISTRICT for p in sentence.places)
 
 
 def _losses(sentence: Sentence, figure: ClaimFigure) -> bool:
@@ -382,7 +387,7 @@ def _losses(sentence: Sentence, figure: ClaimFigure) -> bool:
     text = sentence.text
     losses = bool(_LOSS_WORDS.search(text[max(0, figure.start - 80) : figure.end]))
     front = _FRONT.search(text, figure.end, figure.end + 80)  # "in the Mykolaiv and Kryvyi Rih directions"
-    town = not front and any(p.location.precision <= DISTRICT for p in sentence.places)
+    town = not front and _names_a_town(sentence)
     return losses or (figure.population == "military" and not town)
 
 
